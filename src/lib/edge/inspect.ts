@@ -1,0 +1,166 @@
+import type { Hex } from 'viem';
+import { decodeStandardCall } from './decode/decodeStandardCall';
+import { toParseErrorInfo } from './errors';
+import { formatChain, formatEth, formatGasPrice, formatInteger } from './format';
+import { toJsonText } from './json';
+import { hexByteLength } from './parse/normalizeHex';
+import { parsePayload } from './parse/parsePayload';
+import type { Payload, TransactionFields } from './payload';
+import type { CallView, Field, FieldKey, InspectResult } from './view';
+
+/**
+ * Parses any input and lays out what the inspector shows: its kind, its normalized fields, and each
+ * call it makes decoded against the standard ABIs. Never throws.
+ */
+export function inspect(text: string): InspectResult {
+  const parsed = parsePayload(text);
+  if (!parsed.ok) return { ok: false, error: toParseErrorInfo(parsed.error) };
+  const { payload } = parsed;
+  return { ok: true, kind: payload.kind, payload, fields: describePayload(payload), calls: describeCalls(payload) };
+}
+
+/** The fields of a payload, in display order. */
+export function describePayload(payload: Payload): Field[] {
+  const out = new FieldList();
+  switch (payload.kind) {
+    case 'calldata':
+      out.data(payload.data);
+      break;
+    case 'transaction':
+      out.text('method', payload.method);
+      out.tx(payload.tx);
+      break;
+    case 'rawTransaction':
+      out.text('signed', payload.signed ? 'yes' : 'no');
+      out.text('hash', payload.hash, true);
+      out.tx(payload.tx);
+      break;
+    case 'eip681':
+      out.text('uri', payload.uri, true);
+      out.text('function', payload.call?.signature);
+      out.tx(payload.tx);
+      break;
+    case 'typedData':
+      out.text('method', payload.method);
+      out.text('from', payload.from);
+      out.text('primaryType', payload.primaryType);
+      out.text('domainName', payload.domain.name);
+      out.text('domainVersion', payload.domain.version);
+      out.chain(payload.domain.chainId);
+      out.text('verifyingContract', payload.domain.verifyingContract);
+      out.text('digest', payload.digest, true);
+      out.text('message', toJsonText(payload.message, 2), true);
+      break;
+    case 'message':
+      out.text('method', payload.method);
+      out.text('from', payload.from);
+      out.text('messageText', payload.text, true);
+      out.text('dataSize', formatBytes(hexByteLength(payload.raw)));
+      out.text('data', payload.raw, true);
+      out.text('digest', payload.digest, true);
+      break;
+    case 'callBatch':
+      out.text('method', payload.method);
+      out.chain(payload.chainId);
+      out.text('from', payload.from);
+      out.text('callCount', String(payload.calls.length));
+      if (payload.atomicRequired !== undefined) out.text('atomicRequired', payload.atomicRequired ? 'yes' : 'no');
+      if (payload.capabilities.length > 0) out.text('capabilities', payload.capabilities.join(', '));
+      break;
+    case 'userOperation': {
+      const op = payload.userOperation;
+      out.text('entryPoint', payload.entryPoint ? `${payload.entryPoint} (v${payload.entryPointVersion})` : `v${payload.entryPointVersion}`);
+      out.text('sender', op.sender);
+      out.integer('nonce', op.nonce);
+      out.gasPrice('maxFeePerGas', op.maxFeePerGas);
+      out.gasPrice('maxPriorityFeePerGas', op.maxPriorityFeePerGas);
+      out.data(op.callData);
+      break;
+    }
+  }
+  return out.fields;
+}
+
+/** The calls a payload makes, each decoded against the standard ABIs. */
+export function describeCalls(payload: Payload): CallView[] {
+  switch (payload.kind) {
+    case 'calldata':
+      return [call(0, payload.data)];
+    case 'transaction':
+    case 'rawTransaction':
+    case 'eip681':
+      return [call(0, payload.tx.data, payload.tx.to, payload.tx.value)];
+    case 'callBatch':
+      return payload.calls.map((c, i) => call(i, c.data, c.to, c.value));
+    case 'userOperation':
+      return [call(0, payload.userOperation.callData, payload.userOperation.sender)];
+    case 'typedData':
+    case 'message':
+      return [];
+  }
+}
+
+function call(index: number, data: Hex, to?: CallView['to'], value?: bigint): CallView {
+  return {
+    index,
+    ...(to !== undefined && { to }),
+    ...(value !== undefined && { value }),
+    dataSize: hexByteLength(data),
+    decode: decodeStandardCall(data),
+  };
+}
+
+function formatBytes(size: number): string {
+  return `${formatInteger(size)} byte${size === 1 ? '' : 's'}`;
+}
+
+/** Accumulates fields, skipping absent values. */
+class FieldList {
+  readonly fields: Field[] = [];
+
+  text(key: FieldKey, value: string | undefined, block = false): void {
+    if (value === undefined || value === '') return;
+    this.fields.push({ key, value, copy: value, ...(block && { block }) });
+  }
+
+  integer(key: FieldKey, value: bigint | undefined): void {
+    if (value === undefined) return;
+    this.fields.push({ key, value: formatInteger(value), copy: value.toString() });
+  }
+
+  gasPrice(key: FieldKey, value: bigint | undefined): void {
+    if (value === undefined) return;
+    this.fields.push({ key, value: formatGasPrice(value), detail: `${formatInteger(value)} wei`, copy: value.toString() });
+  }
+
+  chain(chainId: bigint | undefined): void {
+    if (chainId === undefined) return;
+    this.fields.push({ key: 'chain', value: formatChain(chainId), copy: chainId.toString() });
+  }
+
+  data(data: Hex): void {
+    const size = hexByteLength(data);
+    this.text('dataSize', formatBytes(size));
+    if (size >= 4) this.text('selector', data.slice(0, 10));
+    if (size > 0) this.text('data', data, true);
+  }
+
+  tx(tx: TransactionFields): void {
+    this.chain(tx.chainId);
+    this.text('from', tx.from);
+    if (tx.to === null) this.fields.push({ key: 'contractCreation', value: 'yes', copy: '' });
+    else this.text('to', tx.to);
+    this.fields.push({ key: 'value', value: formatEth(tx.value), detail: `${formatInteger(tx.value)} wei`, copy: tx.value.toString() });
+    this.text('txType', tx.type);
+    this.integer('nonce', tx.nonce);
+    this.integer('gas', tx.gas);
+    this.gasPrice('gasPrice', tx.gasPrice);
+    this.gasPrice('maxFeePerGas', tx.maxFeePerGas);
+    this.gasPrice('maxPriorityFeePerGas', tx.maxPriorityFeePerGas);
+    this.gasPrice('maxFeePerBlobGas', tx.maxFeePerBlobGas);
+    if (tx.blobVersionedHashes) this.text('blobCount', String(tx.blobVersionedHashes.length));
+    if (tx.accessList?.length) this.text('accessList', toJsonText(tx.accessList, 2), true);
+    if (tx.authorizationList?.length) this.text('authorizations', toJsonText(tx.authorizationList, 2), true);
+    this.data(tx.data);
+  }
+}

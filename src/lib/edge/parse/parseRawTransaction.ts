@@ -1,0 +1,167 @@
+import { Secp256k1 } from 'ox';
+import {
+  type Address,
+  type Hex,
+  keccak256,
+  parseTransaction,
+  serializeTransaction,
+  type TransactionSerializable,
+} from 'viem';
+import { hashAuthorization } from 'viem/utils';
+import { ParseError } from '../errors';
+import type { Authorization, RawTransactionPayload, TransactionFields, TransactionSignature, TxType } from '../payload';
+import { normalizeAddress } from './normalizeAddress';
+
+/** The message of the error thrown when bytes do not decode as a transaction at all. */
+export const NOT_A_TRANSACTION = 'The bytes do not decode as a transaction.';
+
+/** Whether bytes could start a serialized transaction: a typed envelope 0x01–0x04, or an RLP list (legacy). */
+export function looksLikeRawTransaction(hex: Hex): boolean {
+  if (hex.length < 4) return false;
+  const first = Number.parseInt(hex.slice(2, 4), 16);
+  return (first >= 0x01 && first <= 0x04) || first >= 0xc0;
+}
+
+/**
+ * Parses a serialized transaction (legacy, EIP-2930, EIP-1559, EIP-4844, EIP-7702), signed or not.
+ * The bytes must be the canonical encoding of what they decode to (re-serializing gives the same
+ * bytes), so nothing is accepted that merely parses. When signed, the sender is recovered, and so is
+ * the authority of each signed EIP-7702 authorization.
+ */
+export function parseRawTransaction(raw: Hex): RawTransactionPayload {
+  let parsed: ReturnType<typeof parseTransaction>;
+  try {
+    parsed = parseTransaction(raw);
+  } catch (error) {
+    throw new ParseError('invalidRawTransaction', NOT_A_TRANSACTION, {
+      details: error instanceof Error ? firstLine(error.message) : String(error),
+      expected: 'an RLP-encoded legacy transaction or a typed envelope (0x01–0x04)',
+      cause: error,
+    });
+  }
+  const txType = parsed.type as TxType;
+  const { r, s, v, yParity, ...unsigned } = parsed as typeof parsed & {
+    r?: Hex;
+    s?: Hex;
+    v?: bigint;
+    yParity?: number;
+  };
+  const signed = r !== undefined && s !== undefined;
+  let reserialized: Hex;
+  try {
+    reserialized = signed
+      ? serializeTransaction(parsed as TransactionSerializable, { r, s, v, yParity } as never)
+      : serializeTransaction(unsigned as TransactionSerializable);
+  } catch (error) {
+    throw new ParseError('invalidRawTransaction', 'The transaction decodes but cannot be re-encoded: a field is invalid.', {
+      details: error instanceof Error ? firstLine(error.message) : String(error),
+      cause: error,
+    });
+  }
+  if (reserialized !== raw.toLowerCase())
+    throw new ParseError('invalidRawTransaction', 'The transaction is not canonically encoded (extra, missing or padded bytes).', {
+      expected: 'the canonical encoding of the transaction',
+    });
+
+  let signature: TransactionSignature | undefined;
+  let from: Address | undefined;
+  if (signed) {
+    const parity = yParity ?? legacyParity(v);
+    signature = v !== undefined && txType === 'legacy' ? { r, s, yParity: parity, v } : { r, s, yParity: parity };
+    const signingPayload = keccak256(serializeTransaction(unsigned as TransactionSerializable));
+    from = recover(signingPayload, r, s, parity, 'the transaction');
+  }
+
+  const tx = toFields(unsigned as UnsignedParsed, txType, from);
+  return {
+    kind: 'rawTransaction',
+    raw: raw.toLowerCase() as Hex,
+    txType,
+    signed,
+    hash: keccak256(raw),
+    ...(signature && { signature }),
+    tx,
+  };
+}
+
+type UnsignedParsed = {
+  chainId?: number;
+  to?: Address | null;
+  value?: bigint;
+  data?: Hex;
+  input?: Hex;
+  nonce?: number;
+  gas?: bigint;
+  gasPrice?: bigint;
+  maxFeePerGas?: bigint;
+  maxPriorityFeePerGas?: bigint;
+  maxFeePerBlobGas?: bigint;
+  accessList?: readonly { address: Address; storageKeys: readonly Hex[] }[];
+  blobVersionedHashes?: readonly Hex[];
+  authorizationList?: readonly {
+    chainId: number;
+    address: Address;
+    nonce: number;
+    r?: Hex;
+    s?: Hex;
+    yParity?: number;
+  }[];
+};
+
+function toFields(parsed: UnsignedParsed, type: TxType, from: Address | undefined): TransactionFields {
+  const fields: { -readonly [K in keyof TransactionFields]: TransactionFields[K] } = {
+    type,
+    to: parsed.to ? normalizeAddress(parsed.to) : null,
+    value: parsed.value ?? 0n,
+    data: (parsed.data ?? parsed.input ?? '0x').toLowerCase() as Hex,
+    nonce: BigInt(parsed.nonce ?? 0),
+  };
+  if (parsed.chainId !== undefined) fields.chainId = BigInt(parsed.chainId);
+  if (from) fields.from = from;
+  if (parsed.gas !== undefined) fields.gas = parsed.gas;
+  if (parsed.gasPrice !== undefined) fields.gasPrice = parsed.gasPrice;
+  if (parsed.maxFeePerGas !== undefined) fields.maxFeePerGas = parsed.maxFeePerGas;
+  if (parsed.maxPriorityFeePerGas !== undefined) fields.maxPriorityFeePerGas = parsed.maxPriorityFeePerGas;
+  if (parsed.maxFeePerBlobGas !== undefined) fields.maxFeePerBlobGas = parsed.maxFeePerBlobGas;
+  if (parsed.accessList)
+    fields.accessList = parsed.accessList.map((entry) => ({
+      address: normalizeAddress(entry.address),
+      storageKeys: entry.storageKeys.map((key) => key.toLowerCase() as Hex),
+    }));
+  if (parsed.blobVersionedHashes) fields.blobVersionedHashes = parsed.blobVersionedHashes;
+  if (parsed.authorizationList) fields.authorizationList = parsed.authorizationList.map(toAuthorization);
+  return fields;
+}
+
+function toAuthorization(entry: NonNullable<UnsignedParsed['authorizationList']>[number], index: number): Authorization {
+  const base = { chainId: BigInt(entry.chainId), address: normalizeAddress(entry.address), nonce: BigInt(entry.nonce) };
+  if (entry.r === undefined || entry.s === undefined || entry.yParity === undefined) return base;
+  const digest = hashAuthorization({ chainId: entry.chainId, address: entry.address, nonce: entry.nonce });
+  const authority = recover(digest, entry.r, entry.s, entry.yParity, `authorization ${index}`);
+  return { ...base, yParity: entry.yParity, r: entry.r, s: entry.s, authority };
+}
+
+function recover(payload: Hex, r: Hex, s: Hex, yParity: number, what: string): Address {
+  try {
+    const address = Secp256k1.recoverAddress({
+      payload,
+      signature: { r: BigInt(r), s: BigInt(s), yParity },
+    });
+    return normalizeAddress(address);
+  } catch (error) {
+    throw new ParseError('invalidSignature', `No signer can be recovered from the signature of ${what}.`, {
+      details: error instanceof Error ? firstLine(error.message) : String(error),
+      cause: error,
+    });
+  }
+}
+
+function legacyParity(v: bigint | undefined): number {
+  if (v === undefined) return 0;
+  if (v === 27n || v === 28n) return Number(v - 27n);
+  return Number((v - 35n) % 2n);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,60 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [
+    sveltekit(),
+    SvelteKitPWA({
+      strategies: 'generateSW',
+      // 'prompt': a new deployment waits for the user to accept "Update available — reload".
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'icons/*.png'],
+      manifest: {
+        id: '/',
+        name: 'Vigil — transaction guard',
+        short_name: 'Vigil',
+        description:
+          'See what an Ethereum transaction or signature request really does before you sign it. Runs in your browser, works offline.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0f172a',
+        background_color: '#0f172a',
+        categories: ['finance', 'security', 'utilities'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+        share_target: {
+          action: '/',
+          method: 'GET',
+          params: { title: 'title', text: 'input', url: 'url' },
+        },
+      },
+      workbox: {
+        globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,json}', 'prerendered/**/*.html'],
+        // Model weights are large, user-managed and cached by web-llm itself: never precache them.
+        globIgnores: ['**/models/**'],
+        navigateFallback: '/',
+        navigateFallbackDenylist: [/^\/models\//],
+        maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  worker: { format: 'es' },
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    benchmark: { include: ['src/**/*.bench.ts'] },
+  },
+});
