@@ -55,7 +55,7 @@ export function describePayload(payload: Payload): Field[] {
       out.text('method', payload.method);
       out.text('from', payload.from);
       out.text('messageText', payload.text, true);
-      out.text('dataSize', formatBytes(hexByteLength(payload.raw)));
+      out.fields.push({ key: 'dataSize', value: formatBytes(hexByteLength(payload.raw)), copy: String(hexByteLength(payload.raw)) });
       out.text('data', payload.raw, true);
       out.text('digest', payload.digest, true);
       break;
@@ -140,7 +140,7 @@ class FieldList {
 
   data(data: Hex): void {
     const size = hexByteLength(data);
-    this.text('dataSize', formatBytes(size));
+    this.fields.push({ key: 'dataSize', value: formatBytes(size), copy: String(size) });
     if (size >= 4) this.text('selector', data.slice(0, 10));
     if (size > 0) this.text('data', data, true);
   }

@@ -16,6 +16,9 @@ export const en = {
   'app.skipToContent': 'Skip to the inspector',
   'app.homeLink': 'Vigil home',
 
+  'common.yes': 'Yes',
+  'common.no': 'No',
+
   'lang.label': 'Language',
 
   'pwa.install': 'Install Vigil',
@@ -152,6 +155,7 @@ export const en = {
 
   'field.chain': 'Chain',
   'field.from': 'From',
+  'field.contractCreation': 'Contract creation',
   'field.to': 'To',
   'field.value': 'Value',
   'field.txType': 'Transaction type',

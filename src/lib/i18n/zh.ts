@@ -10,6 +10,9 @@ export const zh: Messages = {
   'app.skipToContent': '跳到检查器',
   'app.homeLink': 'Vigil 首页',
 
+  'common.yes': '是',
+  'common.no': '否',
+
   'lang.label': '语言',
 
   'pwa.install': '安装 Vigil',
@@ -141,6 +144,7 @@ export const zh: Messages = {
 
   'field.chain': '链',
   'field.from': '发送方',
+  'field.contractCreation': '创建合约',
   'field.to': '接收方',
   'field.value': '金额',
   'field.txType': '交易类型',

@@ -4,10 +4,12 @@ import { ParseError } from '../errors';
 const addressPattern = /^0x[0-9a-fA-F]{40}$/;
 
 /**
- * Normalizes an address to its EIP-55 checksum form.
- * A mixed-case address whose checksum does not match is rejected: it is a typo or a forgery.
+ * Normalizes an address to its EIP-55 checksum form. With `strictChecksum`, a mixed-case address
+ * whose checksum does not match is rejected (a typo in something a person copied, such as a URI).
+ * Without it the address is accepted: wallets sign the 20 bytes whatever their case, and real
+ * dApps send typed data with wrong checksums.
  */
-export function normalizeAddress(value: unknown, path?: string): Address {
+export function normalizeAddress(value: unknown, path?: string, strictChecksum = false): Address {
   if (typeof value !== 'string')
     throw new ParseError('invalidAddress', `Expected an address string${path ? ` at ${path}` : ''}.`, {
       path,
@@ -22,7 +24,7 @@ export function normalizeAddress(value: unknown, path?: string): Address {
   const body = text.slice(2);
   const checksummed = checksumAddress(`0x${body.toLowerCase()}`);
   const mixedCase = body !== body.toLowerCase() && body !== body.toUpperCase();
-  if (mixedCase && checksummed !== text)
+  if (strictChecksum && mixedCase && checksummed !== text)
     throw new ParseError(
       'invalidAddress',
       `The address checksum is wrong${path ? ` at ${path}` : ''}: ${text}. Mixed-case addresses must match EIP-55 (expected ${checksummed}).`,

@@ -86,7 +86,7 @@ function decode(text: string): string {
 }
 
 function readTarget(text: string): Address {
-  if (/^0x/i.test(text)) return normalizeAddress(text, 'target address');
+  if (/^0x/i.test(text)) return normalizeAddress(text, 'target address', true);
   if (/\.[a-z]/i.test(text))
     throw new ParseError('unsupported', `The target "${text.slice(0, 60)}" is an ENS name; Vigil needs the address it resolves to.`, {
       expected: 'a 0x address',
@@ -124,7 +124,7 @@ function readNumber(text: string, key: string, signed: boolean): bigint {
 }
 
 function readArgument(type: string, value: string): unknown {
-  if (type === 'address') return normalizeAddress(value, `the ${type} parameter`);
+  if (type === 'address') return normalizeAddress(value, `the ${type} parameter`, true);
   if (type === 'bool') {
     if (value === 'true' || value === 'false') return value === 'true';
     throw new ParseError('invalidUri', `bool parameter must be true or false: ${JSON.stringify(value.slice(0, 20))}.`);

@@ -76,15 +76,19 @@ function parseHex(text: string): Payload {
 }
 
 /**
- * Tries the hex as a raw transaction. Bytes that do not decode as one are calldata; bytes that
- * decode but fail a later check (non-canonical encoding, unrecoverable signature) were meant as a
- * transaction, and that error is the useful one.
+ * Tries hex that starts like a transaction as one. Bytes that decode but fail a later check
+ * (non-canonical encoding, unrecoverable signature) were meant as a transaction: that error stands.
+ * Bytes that do not decode at all are calldata when their length fits an ABI encoding (a selector
+ * and 32-byte words); otherwise they are neither, and the transaction error is the useful one
+ * (a raw transaction cut short must not pass as calldata).
  */
 function tryRawTransaction(hex: `0x${string}`): Payload | undefined {
   try {
     return parseRawTransaction(hex);
   } catch (error) {
-    if (error instanceof ParseError && error.shortMessage === NOT_A_TRANSACTION) return undefined;
+    if (!(error instanceof ParseError) || error.shortMessage !== NOT_A_TRANSACTION) throw error;
+    const argumentBytes = hexByteLength(hex) - 4;
+    if (argumentBytes >= 0 && argumentBytes % 32 === 0) return undefined;
     throw error;
   }
 }

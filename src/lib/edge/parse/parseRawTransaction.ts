@@ -15,11 +15,15 @@ import { normalizeAddress } from './normalizeAddress';
 /** The message of the error thrown when bytes do not decode as a transaction at all. */
 export const NOT_A_TRANSACTION = 'The bytes do not decode as a transaction.';
 
-/** Whether bytes could start a serialized transaction: a typed envelope 0x01–0x04, or an RLP list (legacy). */
+/**
+ * Whether bytes start like a serialized transaction: a typed envelope (0x01–0x04) followed by an
+ * RLP list header, or a long RLP list header (a legacy transaction is always over 55 bytes).
+ */
 export function looksLikeRawTransaction(hex: Hex): boolean {
-  if (hex.length < 4) return false;
+  if (hex.length < 6) return false;
   const first = Number.parseInt(hex.slice(2, 4), 16);
-  return (first >= 0x01 && first <= 0x04) || first >= 0xc0;
+  const second = Number.parseInt(hex.slice(4, 6), 16);
+  return (first >= 0x01 && first <= 0x04 && second >= 0xc0) || (first >= 0xf8 && first <= 0xfa);
 }
 
 /**

@@ -1,0 +1,53 @@
+import type { ParseErrorCode, ParseErrorInfo } from '$lib/edge/errors';
+import { inspect } from '$lib/edge/inspect';
+import type { InspectResult } from '$lib/edge/view';
+
+/** An error to show: a parse error from the edge, or an internal failure of the inspector itself. */
+export type InspectorError = Omit<ParseErrorInfo, 'code'> & { readonly code: ParseErrorCode | 'internal' };
+
+/** What the page shows for the current input. */
+export type InspectorView =
+  | { readonly status: 'empty' }
+  | { readonly status: 'ok'; readonly result: Extract<InspectResult, { ok: true }> }
+  | { readonly status: 'error'; readonly error: InspectorError };
+
+/** Runs the edge's `inspect` on text; never throws (a bug in the edge becomes an `internal` error). */
+export function inspectText(text: string): InspectorView {
+  if (text.trim() === '') return { status: 'empty' };
+  try {
+    const result = inspect(text);
+    return result.ok ? { status: 'ok', result } : { status: 'error', error: result.error };
+  } catch (error) {
+    return {
+      status: 'error',
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    };
+  }
+}
+
+/** The inspector's state: the input text and the view of its last inspection. */
+export class Inspector {
+  input = $state('');
+  /** The view of `inspected`; large and immutable, so not deeply reactive. */
+  view = $state.raw<InspectorView>({ status: 'empty' });
+  /** The text `view` describes (it lags `input` while the debounce waits). */
+  inspected = $state('');
+
+  /** Inspects the current input now. */
+  run(): void {
+    const text = this.input;
+    this.view = inspectText(text);
+    this.inspected = text;
+  }
+
+  /** Replaces the input and inspects it now. */
+  load(text: string): void {
+    this.input = text;
+    this.run();
+  }
+
+  /** Empties the input and the result. */
+  clear(): void {
+    this.load('');
+  }
+}
