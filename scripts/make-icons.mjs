@@ -71,7 +71,13 @@ function flatten(path, steps = 24) {
 function bounds(points) {
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
-  return { points, minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) };
+  return {
+    points,
+    minX: Math.min(...xs),
+    maxX: Math.max(...xs),
+    minY: Math.min(...ys),
+    maxY: Math.max(...ys),
+  };
 }
 
 function inShape(shape, px, py) {
@@ -190,11 +196,12 @@ function encodePng(size, pixels) {
 }
 
 function svgPath(path) {
-  return path.map(([op, ...a]) => `${op}${a.join(' ')}`).join(' ') + ' Z';
+  return `${path.map(([op, ...a]) => `${op}${a.join(' ')}`).join(' ')} Z`;
 }
 
 function faviconSvg() {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
+  <title>Vigil</title>
   <rect width="64" height="64" rx="14" fill="${colors.background}"/>
   <g transform="translate(32 32) scale(0.86) translate(-32 -32)">
     <path d="${svgPath(shieldPath)}" fill="${colors.shield}"/>

@@ -3,7 +3,8 @@ import { en } from './en';
 import { interpolate, localeFromLanguages } from './i18n.svelte';
 import { zh } from './zh';
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('catalogues', () => {
   test('en and zh have the same keys', () => {

@@ -37,7 +37,8 @@ export const en = {
   'status.label': 'Status',
 
   'input.label': 'Calldata, transaction, typed data or URI',
-  'input.placeholder': 'Paste 0x… calldata, a raw transaction, transaction JSON, EIP-712 typed data or an ethereum: URI',
+  'input.placeholder':
+    'Paste 0x… calldata, a raw transaction, transaction JSON, EIP-712 typed data or an ethereum: URI',
   'input.hint': 'Press {shortcut} or / to focus. Drop a .txt or .json file here.',
   'input.inspect': 'Inspect',
   'input.clear': 'Clear',
@@ -122,7 +123,8 @@ export const en = {
   'error.expected': 'Expected: {expected}',
   'error.details': 'Details',
   'error.keepWorking': 'Your text is still in the box above; fix it and Vigil reads it again.',
-  'error.internal': 'Vigil hit an internal error while reading this input. It is not safe to rely on any result.',
+  'error.internal':
+    'Vigil hit an internal error while reading this input. It is not safe to rely on any result.',
   'error.empty': 'There is nothing to inspect: the input is empty.',
   'error.tooLarge': 'The input is larger than Vigil reads. Paste only the transaction or message itself.',
   'error.unrecognized':
