@@ -8,37 +8,68 @@ const lines = readFileSync('tests/fixtures/corpus-sample.jsonl', 'utf8').split('
 describe('inspectJsonlLine', () => {
   test('every vendored corpus case is read, carrying its id', () => {
     for (const [i, line] of lines.entries()) {
-      const result = JSON.parse(inspectJsonlLine(line, i + 1)) as { id: string; ok: boolean; kind: string; calls?: { decode: { selector?: string } }[] };
-      const source = JSON.parse(line) as { id: string; kind: string; data?: string; expect: { function?: string } };
+      const result = JSON.parse(inspectJsonlLine(line, i + 1)) as {
+        id: string;
+        ok: boolean;
+        kind: string;
+        calls?: { decode: { selector?: string } }[];
+      };
+      const source = JSON.parse(line) as {
+        id: string;
+        kind: string;
+        data?: string;
+        expect: { function?: string };
+      };
       expect(result.id).toBe(source.id);
       expect(result.ok, source.id).toBe(true);
-      const expected = source.kind === 'tx' ? 'rawTransaction' : source.kind === 'typedData' ? 'typedData' : 'transaction';
+      const expected =
+        source.kind === 'tx' ? 'rawTransaction' : source.kind === 'typedData' ? 'typedData' : 'transaction';
       expect(result.kind, source.id).toBe(expected);
       if (source.data && source.data.length >= 10)
-        expect(result.calls?.[0]?.decode.selector ?? source.data.slice(0, 10), source.id).toBe(source.data.slice(0, 10));
+        expect(result.calls?.[0]?.decode.selector ?? source.data.slice(0, 10), source.id).toBe(
+          source.data.slice(0, 10),
+        );
     }
   });
 
   test('a bad line gives an error result with its id, not a crash', () => {
     const out = JSON.parse(inspectJsonlLine('{"id":"bad-1","to":"0x12"}', 7));
-    expect(out).toMatchObject({ id: 'bad-1', line: 7, ok: false, error: { code: 'invalidAddress', path: 'to' } });
+    expect(out).toMatchObject({
+      id: 'bad-1',
+      line: 7,
+      ok: false,
+      error: { code: 'invalidAddress', path: 'to' },
+    });
     expect(JSON.parse(inspectJsonlLine('not json at all', 8))).toMatchObject({ id: null, ok: false });
-    expect(JSON.parse(inspectJsonlLine('{"kind":"x","id":42,"to":5}', 9))).toMatchObject({ id: '42', ok: false });
+    expect(JSON.parse(inspectJsonlLine('{"kind":"x","id":42,"to":5}', 9))).toMatchObject({
+      id: '42',
+      ok: false,
+    });
   });
 });
 
 describe('the vigil command', () => {
   const run = (args: string[], input?: string) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/vigil.ts', ...args], { input, encoding: 'utf8' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/vigil.ts', ...args], {
+      input,
+      encoding: 'utf8',
+    });
 
   test('inspect <input> prints JSON', () => {
     const out = JSON.parse(run(['inspect', '0xd0e30db0']));
-    expect(out).toMatchObject({ ok: true, kind: 'calldata', calls: [{ decode: { signature: 'deposit()' } }] });
+    expect(out).toMatchObject({
+      ok: true,
+      kind: 'calldata',
+      calls: [{ decode: { signature: 'deposit()' } }],
+    });
   });
 
   test('inspect --jsonl: one result per line, bad lines included', () => {
     const input = `${lines[0]}\n\n{"id":"x","data":"0xzz"}\n${lines[1]}\n`;
-    const out = run(['inspect', '--jsonl'], input).trim().split('\n').map((l) => JSON.parse(l));
+    const out = run(['inspect', '--jsonl'], input)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => [o.id, o.ok])).toEqual([
       [JSON.parse(lines[0] as string).id, true],
       ['x', false],

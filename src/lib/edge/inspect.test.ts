@@ -12,21 +12,41 @@ test('calldata: size, selector, decoded call', () => {
   expect(result.kind).toBe('calldata');
   expect(result.fields.map((f) => f.key)).toEqual(['dataSize', 'selector', 'data']);
   expect(result.fields[0]).toEqual({ key: 'dataSize', value: '68 bytes', copy: '68' });
-  expect(result.calls[0]?.decode).toMatchObject({ status: 'decoded', signature: 'transfer(address,uint256)' });
+  expect(result.calls[0]?.decode).toMatchObject({
+    status: 'decoded',
+    signature: 'transfer(address,uint256)',
+  });
 });
 
 test('transaction: chain name, value in ETH and wei, gas', () => {
   const result = inspect(
-    JSON.stringify({ chainId: '0x1', from: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045', to: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', value: '1500000000000000000', gas: '0x5208', maxFeePerGas: '0x77359400', data: transfer }),
+    JSON.stringify({
+      chainId: '0x1',
+      from: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045',
+      to: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+      value: '1500000000000000000',
+      gas: '0x5208',
+      maxFeePerGas: '0x77359400',
+      data: transfer,
+    }),
   );
   if (!result.ok) throw new Error(result.error.message);
   const byKey = Object.fromEntries(result.fields.map((f) => [f.key, f]));
   expect(byKey.chain).toEqual({ key: 'chain', value: 'Ethereum (1)', copy: '1' });
-  expect(byKey.value).toEqual({ key: 'value', value: '1.5 ETH', detail: '1,500,000,000,000,000,000 wei', copy: '1500000000000000000' });
+  expect(byKey.value).toEqual({
+    key: 'value',
+    value: '1.5 ETH',
+    detail: '1,500,000,000,000,000,000 wei',
+    copy: '1500000000000000000',
+  });
   expect(byKey.gas?.value).toBe('21,000');
   expect(byKey.maxFeePerGas?.value).toBe('2 gwei');
   expect(byKey.selector?.value).toBe('0xa9059cbb');
-  expect(result.calls[0]).toMatchObject({ to: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', value: 1500000000000000000n, dataSize: 68 });
+  expect(result.calls[0]).toMatchObject({
+    to: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+    value: 1500000000000000000n,
+    dataSize: 68,
+  });
 });
 
 test('contract creation is shown as such', () => {
@@ -37,18 +57,29 @@ test('contract creation is shown as such', () => {
 });
 
 test('unknown chain', () => {
-  const result = inspect(JSON.stringify({ chainId: 999999, to: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045' }));
+  const result = inspect(
+    JSON.stringify({ chainId: 999999, to: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045' }),
+  );
   expect(result.ok && result.fields.find((f) => f.key === 'chain')?.value).toBe('Chain 999999');
 });
 
 test('an error is plain data with code and message', () => {
   expect(inspect('0xabc')).toEqual({
     ok: false,
-    error: { code: 'oddLength', message: 'The hex has 3 digits, an odd number: a byte is cut in half.', expected: 'an even number of hex digits' },
+    error: {
+      code: 'oddLength',
+      message: 'The hex has 3 digits, an odd number: a byte is cut in half.',
+      expected: 'an even number of hex digits',
+    },
   });
 });
 
 test('deterministic: the same input gives byte-identical output', () => {
-  const input = JSON.stringify({ method: 'wallet_sendCalls', params: [{ chainId: '0x1', calls: [{ to: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045', data: transfer }] }] });
+  const input = JSON.stringify({
+    method: 'wallet_sendCalls',
+    params: [
+      { chainId: '0x1', calls: [{ to: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045', data: transfer }] },
+    ],
+  });
   expect(toJsonText(inspect(input))).toBe(toJsonText(inspect(input)));
 });

@@ -16,7 +16,13 @@ export function inspect(text: string): InspectResult {
   const parsed = parsePayload(text);
   if (!parsed.ok) return { ok: false, error: toParseErrorInfo(parsed.error) };
   const { payload } = parsed;
-  return { ok: true, kind: payload.kind, payload, fields: describePayload(payload), calls: describeCalls(payload) };
+  return {
+    ok: true,
+    kind: payload.kind,
+    payload,
+    fields: describePayload(payload),
+    calls: describeCalls(payload),
+  };
 }
 
 /** The fields of a payload, in display order. */
@@ -55,7 +61,11 @@ export function describePayload(payload: Payload): Field[] {
       out.text('method', payload.method);
       out.text('from', payload.from);
       out.text('messageText', payload.text, true);
-      out.fields.push({ key: 'dataSize', value: formatBytes(hexByteLength(payload.raw)), copy: String(hexByteLength(payload.raw)) });
+      out.fields.push({
+        key: 'dataSize',
+        value: formatBytes(hexByteLength(payload.raw)),
+        copy: String(hexByteLength(payload.raw)),
+      });
       out.text('data', payload.raw, true);
       out.text('digest', payload.digest, true);
       break;
@@ -64,12 +74,18 @@ export function describePayload(payload: Payload): Field[] {
       out.chain(payload.chainId);
       out.text('from', payload.from);
       out.text('callCount', String(payload.calls.length));
-      if (payload.atomicRequired !== undefined) out.text('atomicRequired', payload.atomicRequired ? 'yes' : 'no');
+      if (payload.atomicRequired !== undefined)
+        out.text('atomicRequired', payload.atomicRequired ? 'yes' : 'no');
       if (payload.capabilities.length > 0) out.text('capabilities', payload.capabilities.join(', '));
       break;
     case 'userOperation': {
       const op = payload.userOperation;
-      out.text('entryPoint', payload.entryPoint ? `${payload.entryPoint} (v${payload.entryPointVersion})` : `v${payload.entryPointVersion}`);
+      out.text(
+        'entryPoint',
+        payload.entryPoint
+          ? `${payload.entryPoint} (v${payload.entryPointVersion})`
+          : `v${payload.entryPointVersion}`,
+      );
       out.text('sender', op.sender);
       out.integer('nonce', op.nonce);
       out.gasPrice('maxFeePerGas', op.maxFeePerGas);
@@ -130,7 +146,12 @@ class FieldList {
 
   gasPrice(key: FieldKey, value: bigint | undefined): void {
     if (value === undefined) return;
-    this.fields.push({ key, value: formatGasPrice(value), detail: `${formatInteger(value)} wei`, copy: value.toString() });
+    this.fields.push({
+      key,
+      value: formatGasPrice(value),
+      detail: `${formatInteger(value)} wei`,
+      copy: value.toString(),
+    });
   }
 
   chain(chainId: bigint | undefined): void {
@@ -150,7 +171,12 @@ class FieldList {
     this.text('from', tx.from);
     if (tx.to === null) this.fields.push({ key: 'contractCreation', value: 'yes', copy: '' });
     else this.text('to', tx.to);
-    this.fields.push({ key: 'value', value: formatEth(tx.value), detail: `${formatInteger(tx.value)} wei`, copy: tx.value.toString() });
+    this.fields.push({
+      key: 'value',
+      value: formatEth(tx.value),
+      detail: `${formatInteger(tx.value)} wei`,
+      copy: tx.value.toString(),
+    });
     this.text('txType', tx.type);
     this.integer('nonce', tx.nonce);
     this.integer('gas', tx.gas);

@@ -33,15 +33,17 @@ test('the edge has sources to check', () => {
 
 test.each(files)('%s imports only relative modules, viem and ox', (file) => {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? '',
-  );
-  for (const specifier of specifiers) expect(specifier.startsWith('.') || allowedPackages.test(specifier), specifier).toBe(true);
+  const specifiers = [
+    ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2] ?? '');
+  for (const specifier of specifiers)
+    expect(specifier.startsWith('.') || allowedPackages.test(specifier), specifier).toBe(true);
 });
 
 test.each(files)('%s does no I/O and reads no clock or randomness', (file) => {
   const code = readFileSync(file, 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\/\/.*$/gm, '');
-  for (const [pattern, what] of forbidden) expect(pattern.test(code), `${file} reaches ${what}: ${pattern}`).toBe(false);
+  for (const [pattern, what] of forbidden)
+    expect(pattern.test(code), `${file} reaches ${what}: ${pattern}`).toBe(false);
 });

@@ -30,7 +30,10 @@ test('setApprovalForAll(address,bool): ERC-721 and ERC-1155', () => {
     functionName: 'setApprovalForAll',
     args: [spender, true],
   });
-  expect(decodeStandardCall(data)).toMatchObject({ standards: ['ERC-721', 'ERC-1155'], args: [{ value: spender }, { value: 'true' }] });
+  expect(decodeStandardCall(data)).toMatchObject({
+    standards: ['ERC-721', 'ERC-1155'],
+    args: [{ value: spender }, { value: 'true' }],
+  });
 });
 
 test('safeBatchTransferFrom arrays', () => {
@@ -39,11 +42,18 @@ test('safeBatchTransferFrom arrays', () => {
     functionName: 'safeBatchTransferFrom',
     args: [owner, spender, [1n, 2n], [10n, 20n], '0x'],
   });
-  expect(decodeStandardCall(data)).toMatchObject({ status: 'decoded', args: [{}, {}, { value: '[1, 2]' }, { value: '[10, 20]' }, { value: '0x' }] });
+  expect(decodeStandardCall(data)).toMatchObject({
+    status: 'decoded',
+    args: [{}, {}, { value: '[1, 2]' }, { value: '[10, 20]' }, { value: '0x' }],
+  });
 });
 
 test('WETH deposit()', () => {
-  expect(decodeStandardCall('0xd0e30db0')).toMatchObject({ status: 'decoded', signature: 'deposit()', standards: ['WETH'] });
+  expect(decodeStandardCall('0xd0e30db0')).toMatchObject({
+    status: 'decoded',
+    signature: 'deposit()',
+    standards: ['WETH'],
+  });
 });
 
 test('empty, too short, unknown', () => {
@@ -53,14 +63,20 @@ test('empty, too short, unknown', () => {
 });
 
 test('truncated arguments are malformed, not decoded', () => {
-  expect(decodeStandardCall('0xa9059cbb000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045')).toMatchObject({
+  expect(
+    decodeStandardCall('0xa9059cbb000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045'),
+  ).toMatchObject({
     status: 'malformed',
     signature: 'transfer(address,uint256)',
   });
 });
 
 test('trailing bytes are malformed, not decoded', () => {
-  const data = encodeFunctionData({ abi: parseAbi(['function transfer(address,uint256)']), functionName: 'transfer', args: [owner, 1n] });
+  const data = encodeFunctionData({
+    abi: parseAbi(['function transfer(address,uint256)']),
+    functionName: 'transfer',
+    args: [owner, 1n],
+  });
   expect(decodeStandardCall(`${data}00`)).toMatchObject({ status: 'malformed' });
 });
 

@@ -41,18 +41,26 @@ export function decodeStandardCall(data: Hex): CallDecode {
     const { args = [] } = decodeFunctionData({ abi: [item], data });
     const reencoded = encodeFunctionData({ abi: [item], functionName: item.name, args: args as never });
     if (reencoded !== data.toLowerCase())
-      return { status: 'malformed', selector, signature, standards, reason: 'The data is not the exact encoding of its arguments (extra or non-canonical bytes).' };
+      return {
+        status: 'malformed',
+        selector,
+        signature,
+        standards,
+        reason: 'The data is not the exact encoding of its arguments (extra or non-canonical bytes).',
+      };
     return {
       status: 'decoded',
       selector,
       functionName: item.name,
       signature,
       standards,
-      args: item.inputs.map((input, i): DecodedArg => ({
-        name: input.name ?? `arg${i}`,
-        type: input.type,
-        value: render(args[i]),
-      })),
+      args: item.inputs.map(
+        (input, i): DecodedArg => ({
+          name: input.name ?? `arg${i}`,
+          type: input.type,
+          value: render(args[i]),
+        }),
+      ),
     };
   } catch (error) {
     return {

@@ -22,7 +22,11 @@ export function normalizeHex(text: string, options: NormalizeHexOptions = {}): H
   let start = 0;
   if (text.startsWith('0x') || text.startsWith('0X')) start = 2;
   else if (!allowBare)
-    throw new ParseError('invalidHex', 'Expected hex starting with 0x.', { path, position: 0, expected: '0x…' });
+    throw new ParseError('invalidHex', 'Expected hex starting with 0x.', {
+      path,
+      position: 0,
+      expected: '0x…',
+    });
   const digits: string[] = [];
   for (let i = start; i < text.length; i++) {
     const c = text[i] as string;
@@ -36,10 +40,14 @@ export function normalizeHex(text: string, options: NormalizeHexOptions = {}): H
       });
   }
   if (digits.length % 2 !== 0)
-    throw new ParseError('oddLength', `The hex has ${digits.length} digits, an odd number: a byte is cut in half.`, {
-      path,
-      expected: 'an even number of hex digits',
-    });
+    throw new ParseError(
+      'oddLength',
+      `The hex has ${digits.length} digits, an odd number: a byte is cut in half.`,
+      {
+        path,
+        expected: 'an even number of hex digits',
+      },
+    );
   return `0x${digits.join('').toLowerCase()}`;
 }
 

@@ -1,9 +1,9 @@
 import { type AbiFunction, type Address, encodeFunctionData } from 'viem';
 import { ParseError } from '../errors';
 import type { Eip681Payload, TransactionFields } from '../payload';
+import { MAX_UINT256 } from './limits';
 import { normalizeAddress } from './normalizeAddress';
 import { normalizeHex } from './normalizeHex';
-import { MAX_UINT256 } from './limits';
 
 const functionName = /^[A-Za-z_$][\w$]*$/;
 const numberPattern = /^([+-]?)(\d*)(?:\.(\d+))?(?:[eE](\d+))?$/;
@@ -23,13 +23,21 @@ export function parseEip681(text: string): Eip681Payload {
     });
   const [, , targetText = '', chainText, fnText, query] = match;
   const target = readTarget(decode(targetText));
-  const fields: { -readonly [K in keyof TransactionFields]: TransactionFields[K] } = { to: target, value: 0n, data: '0x' };
+  const fields: { -readonly [K in keyof TransactionFields]: TransactionFields[K] } = {
+    to: target,
+    value: 0n,
+    data: '0x',
+  };
   if (chainText !== undefined) {
     if (!/^\d{1,19}$/.test(chainText))
-      throw new ParseError('invalidUri', `The chain id after @ must be a decimal number: ${JSON.stringify(chainText)}.`, {
-        position: uri.indexOf('@') + 1,
-        expected: 'a decimal chain id such as 1',
-      });
+      throw new ParseError(
+        'invalidUri',
+        `The chain id after @ must be a decimal number: ${JSON.stringify(chainText)}.`,
+        {
+          position: uri.indexOf('@') + 1,
+          expected: 'a decimal chain id such as 1',
+        },
+      );
     fields.chainId = BigInt(chainText);
   }
   const inputs: { type: string }[] = [];
@@ -39,7 +47,8 @@ export function parseEip681(text: string): Eip681Payload {
   for (const part of query ? query.split('&') : []) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    if (eq <= 0) throw new ParseError('invalidUri', `A parameter has no key=value form: ${JSON.stringify(part)}.`);
+    if (eq <= 0)
+      throw new ParseError('invalidUri', `A parameter has no key=value form: ${JSON.stringify(part)}.`);
     const key = decode(part.slice(0, eq));
     const value = decode(part.slice(eq + 1));
     if (key === 'value' || key === 'gas' || key === 'gasLimit' || key === 'gasPrice') {
@@ -63,7 +72,9 @@ export function parseEip681(text: string): Eip681Payload {
   if (fnText === undefined) return { kind: 'eip681', uri, tx: fields };
   const name = decode(fnText);
   if (!functionName.test(name))
-    throw new ParseError('invalidUri', `Not a function name: ${JSON.stringify(name)}.`, { expected: 'an identifier' });
+    throw new ParseError('invalidUri', `Not a function name: ${JSON.stringify(name)}.`, {
+      expected: 'an identifier',
+    });
   const abi: AbiFunction = { type: 'function', name, inputs, outputs: [], stateMutability: 'nonpayable' };
   try {
     fields.data = encodeFunctionData({ abi: [abi], functionName: name, args });
@@ -81,16 +92,22 @@ function decode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch (error) {
-    throw new ParseError('invalidUri', `Bad percent-encoding: ${JSON.stringify(text.slice(0, 40))}.`, { cause: error });
+    throw new ParseError('invalidUri', `Bad percent-encoding: ${JSON.stringify(text.slice(0, 40))}.`, {
+      cause: error,
+    });
   }
 }
 
 function readTarget(text: string): Address {
   if (/^0x/i.test(text)) return normalizeAddress(text, 'target address', true);
   if (/\.[a-z]/i.test(text))
-    throw new ParseError('unsupported', `The target "${text.slice(0, 60)}" is an ENS name; Vigil needs the address it resolves to.`, {
-      expected: 'a 0x address',
-    });
+    throw new ParseError(
+      'unsupported',
+      `The target "${text.slice(0, 60)}" is an ENS name; Vigil needs the address it resolves to.`,
+      {
+        expected: 'a 0x address',
+      },
+    );
   throw new ParseError('invalidUri', `The target is not an address: ${JSON.stringify(text.slice(0, 60))}.`, {
     expected: 'a 0x address',
   });
@@ -113,7 +130,9 @@ function readNumber(text: string, key: string, signed: boolean): bigint {
   else {
     const dropped = digits.slice(scale);
     if (!/^0*$/.test(dropped))
-      throw new ParseError('invalidUri', `"${key}" is not a whole number: ${text}.`, { expected: 'an integer amount (in wei)' });
+      throw new ParseError('invalidUri', `"${key}" is not a whole number: ${text}.`, {
+        expected: 'an integer amount (in wei)',
+      });
     digits = digits.slice(0, scale) || '0';
   }
   const magnitude = BigInt(digits);
@@ -127,7 +146,10 @@ function readArgument(type: string, value: string): unknown {
   if (type === 'address') return normalizeAddress(value, `the ${type} parameter`, true);
   if (type === 'bool') {
     if (value === 'true' || value === 'false') return value === 'true';
-    throw new ParseError('invalidUri', `bool parameter must be true or false: ${JSON.stringify(value.slice(0, 20))}.`);
+    throw new ParseError(
+      'invalidUri',
+      `bool parameter must be true or false: ${JSON.stringify(value.slice(0, 20))}.`,
+    );
   }
   if (type === 'string') return value;
   if (type.startsWith('bytes')) return normalizeHex(value, { path: `the ${type} parameter` });

@@ -1,7 +1,7 @@
 import { ParseError } from '../errors';
 import type { Payload } from '../payload';
-import { parseCallBatch } from './parseCallBatch';
 import { normalizeHex } from './normalizeHex';
+import { parseCallBatch } from './parseCallBatch';
 import { parseRawTransaction } from './parseRawTransaction';
 import { parseSignMessage } from './parseSignMessage';
 import { parseTransactionObject } from './parseTransactionObject';
@@ -9,7 +9,12 @@ import { parseTypedData } from './parseTypedData';
 import { looksLikeUserOperation, parseUserOperation } from './parseUserOperation';
 import { asArray, asObject, asString, has, type JsonObject } from './readJson';
 
-const transactionMethods = new Set(['eth_sendTransaction', 'eth_signTransaction', 'eth_call', 'eth_estimateGas']);
+const transactionMethods = new Set([
+  'eth_sendTransaction',
+  'eth_signTransaction',
+  'eth_call',
+  'eth_estimateGas',
+]);
 const typedDataMethods = new Set(['eth_signTypedData_v4', 'eth_signTypedData_v3']);
 
 /**
@@ -53,18 +58,26 @@ function parseRequest(method: string, request: JsonObject): Payload {
     });
   }
   if (method === 'eth_signTypedData' || method === 'eth_signTypedData_v1')
-    throw new ParseError('unsupportedMethod', `${method} (legacy typed data v1) is not supported: its meaning is not standard.`, {
-      path: 'method',
-      expected: 'eth_signTypedData_v4',
-    });
+    throw new ParseError(
+      'unsupportedMethod',
+      `${method} (legacy typed data v1) is not supported: its meaning is not standard.`,
+      {
+        path: 'method',
+        expected: 'eth_signTypedData_v4',
+      },
+    );
   if (method === 'personal_sign' || method === 'eth_sign') return parseSignMessage(method, params);
   if (method === 'wallet_sendCalls') return parseCallBatch(params[0], 'params[0]', method);
   if (method === 'eth_sendUserOperation') return parseUserOperation(params[0], 'params[0]', params[1]);
-  throw new ParseError('unsupportedMethod', `Vigil does not inspect ${JSON.stringify(method.slice(0, 60))} requests.`, {
-    path: 'method',
-    expected:
-      'eth_sendTransaction, eth_signTransaction, eth_sendRawTransaction, eth_signTypedData_v4, personal_sign, eth_sign, wallet_sendCalls or eth_sendUserOperation',
-  });
+  throw new ParseError(
+    'unsupportedMethod',
+    `Vigil does not inspect ${JSON.stringify(method.slice(0, 60))} requests.`,
+    {
+      path: 'method',
+      expected:
+        'eth_sendTransaction, eth_signTransaction, eth_sendRawTransaction, eth_signTypedData_v4, personal_sign, eth_sign, wallet_sendCalls or eth_sendUserOperation',
+    },
+  );
 }
 
 function parseBareParams(params: readonly unknown[]): Payload {
@@ -74,11 +87,17 @@ function parseBareParams(params: readonly unknown[]): Payload {
     if (has(object, 'calls')) return parseCallBatch(object, '[0]');
     return { kind: 'transaction', tx: parseTransactionObject(object, '[0]') };
   }
-  if (params.length === 2 && typeof first === 'string' && second !== undefined && typeof second !== 'number') {
+  if (
+    params.length === 2 &&
+    typeof first === 'string' &&
+    second !== undefined &&
+    typeof second !== 'number'
+  ) {
     const typed = typeof second === 'string' ? second.trim().startsWith('{') : typeof second === 'object';
     if (typed) return parseTypedData(second, { path: '[1]', from: first });
   }
   throw new ParseError('unrecognized', 'This JSON array is not a parameter list Vigil reads.', {
-    expected: '[transaction] (eth_sendTransaction params) or [address, typedData] (eth_signTypedData_v4 params)',
+    expected:
+      '[transaction] (eth_sendTransaction params) or [address, typedData] (eth_signTypedData_v4 params)',
   });
 }

@@ -5,10 +5,16 @@ import { ParseError } from '../errors';
 import { parsePayload } from './parsePayload';
 
 const signed = Object.values(
-  (JSON.parse(readFileSync('tests/fixtures/signed-transactions.json', 'utf8')) as { transactions: Record<string, string> })
-    .transactions,
+  (
+    JSON.parse(readFileSync('tests/fixtures/signed-transactions.json', 'utf8')) as {
+      transactions: Record<string, string>;
+    }
+  ).transactions,
 );
-const corpusLines = readFileSync('tests/fixtures/corpus-sample.jsonl', 'utf8').split('\n').filter(Boolean).slice(0, 60);
+const corpusLines = readFileSync('tests/fixtures/corpus-sample.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .slice(0, 60);
 const seeds = [
   ...signed,
   ...corpusLines,
@@ -26,7 +32,11 @@ function checkTotal(input: string): void {
     expect(result.error.code).toMatch(/^[a-zA-Z]+$/);
     // An unexpected internal exception surfaces as 'unrecognized' with a cause that is not a ParseError;
     // none must happen on any input.
-    expect(result.error.cause instanceof Error && !(result.error.cause instanceof ParseError) && result.error.code === 'unrecognized').toBe(false);
+    expect(
+      result.error.cause instanceof Error &&
+        !(result.error.cause instanceof ParseError) &&
+        result.error.code === 'unrecognized',
+    ).toBe(false);
   }
 }
 
@@ -36,7 +46,24 @@ const mutated = fc
     seed: fc.constantFrom(...seeds),
     op: fc.constantFrom('replace', 'delete', 'insert', 'truncate'),
     at: fc.nat(),
-    char: fc.constantFrom('0', 'f', 'g', 'x', ' ', '"', '{', '}', '[', ',', ':', '\\', '\u0000', '\u202e', '9', 'e'),
+    char: fc.constantFrom(
+      '0',
+      'f',
+      'g',
+      'x',
+      ' ',
+      '"',
+      '{',
+      '}',
+      '[',
+      ',',
+      ':',
+      '\\',
+      '\u0000',
+      '\u202e',
+      '9',
+      'e',
+    ),
   })
   .map(({ seed, op, at, char }) => {
     const i = at % Math.max(seed.length, 1);
@@ -75,11 +102,16 @@ describe('nothing accepted that should not be', () => {
     const raw = signed[2] as string;
     const sender = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: raw.length - 1 }), fc.constantFrom(...'0123456789abcdef'), (i, c) => {
-        if (raw[i] === c) return;
-        const result = parsePayload(raw.slice(0, i) + c + raw.slice(i + 1));
-        if (result.ok && result.payload.kind === 'rawTransaction') expect(result.payload.tx.from).not.toBe(sender);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: raw.length - 1 }),
+        fc.constantFrom(...'0123456789abcdef'),
+        (i, c) => {
+          if (raw[i] === c) return;
+          const result = parsePayload(raw.slice(0, i) + c + raw.slice(i + 1));
+          if (result.ok && result.payload.kind === 'rawTransaction')
+            expect(result.payload.tx.from).not.toBe(sender);
+        },
+      ),
       { numRuns: 800 },
     );
   });
@@ -99,7 +131,9 @@ describe('nothing accepted that should not be', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }), fc.boolean(), (value, asHex) => {
         const text = asHex ? `0x${value.toString(16)}` : value.toString();
-        const result = parsePayload(JSON.stringify({ to: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045', value: text }));
+        const result = parsePayload(
+          JSON.stringify({ to: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045', value: text }),
+        );
         expect(result.ok && result.payload.kind === 'transaction' && result.payload.tx.value).toBe(value);
       }),
       { numRuns: 500 },

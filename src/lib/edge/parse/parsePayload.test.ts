@@ -43,35 +43,70 @@ describe('calldata', () => {
 
 describe('transactions as JSON', () => {
   test('eth_sendTransaction params', () => {
-    const payload = accept(JSON.stringify([{ from: vitalik, to: usdc, data: transfer, value: '0x0', gas: '0x5208' }]));
-    expect(payload).toMatchObject({ kind: 'transaction', tx: { from: vitalik, to: usdc, data: transfer, value: 0n, gas: 21000n } });
+    const payload = accept(
+      JSON.stringify([{ from: vitalik, to: usdc, data: transfer, value: '0x0', gas: '0x5208' }]),
+    );
+    expect(payload).toMatchObject({
+      kind: 'transaction',
+      tx: { from: vitalik, to: usdc, data: transfer, value: 0n, gas: 21000n },
+    });
   });
 
   test('a JSON-RPC request', () => {
     const payload = accept(
-      JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_sendTransaction', params: [{ to: vitalik, value: '0xde0b6b3a7640000' }] }),
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'eth_sendTransaction',
+        params: [{ to: vitalik, value: '0xde0b6b3a7640000' }],
+      }),
     );
-    expect(payload).toMatchObject({ kind: 'transaction', method: 'eth_sendTransaction', tx: { value: 10n ** 18n, data: '0x' } });
+    expect(payload).toMatchObject({
+      kind: 'transaction',
+      method: 'eth_sendTransaction',
+      tx: { value: 10n ** 18n, data: '0x' },
+    });
   });
 
   test('viem-style object: input, decimal quantities, chainId number', () => {
     const payload = accept(
-      JSON.stringify({ to: usdc.toLowerCase(), input: transfer, value: '1000', chainId: 8453, nonce: 3, maxFeePerGas: '2000000000', type: 'eip1559' }),
+      JSON.stringify({
+        to: usdc.toLowerCase(),
+        input: transfer,
+        value: '1000',
+        chainId: 8453,
+        nonce: 3,
+        maxFeePerGas: '2000000000',
+        type: 'eip1559',
+      }),
     );
-    expect(payload).toMatchObject({ kind: 'transaction', tx: { to: usdc, value: 1000n, chainId: 8453n, nonce: 3n, type: 'eip1559' } });
+    expect(payload).toMatchObject({
+      kind: 'transaction',
+      tx: { to: usdc, value: 1000n, chainId: 8453n, nonce: 3n, type: 'eip1559' },
+    });
   });
 
   test('ethers v5 BigNumber and gasLimit', () => {
-    const payload = accept(JSON.stringify({ to: vitalik, value: { type: 'BigNumber', hex: '0x0de0b6b3a7640000' }, gasLimit: 21000 }));
+    const payload = accept(
+      JSON.stringify({
+        to: vitalik,
+        value: { type: 'BigNumber', hex: '0x0de0b6b3a7640000' },
+        gasLimit: 21000,
+      }),
+    );
     expect(payload).toMatchObject({ tx: { value: 10n ** 18n, gas: 21000n } });
   });
 
   test('data and input that disagree', () => {
-    expect(reject(JSON.stringify({ to: vitalik, data: '0x12345678', input: '0x87654321' }))).toBe('conflictingFields');
+    expect(reject(JSON.stringify({ to: vitalik, data: '0x12345678', input: '0x87654321' }))).toBe(
+      'conflictingFields',
+    );
   });
 
   test('a number that lost precision in JSON', () => {
-    expect(reject('{"to":"0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045","value":1000000000000000000000}')).toBe('invalidQuantity');
+    expect(reject('{"to":"0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045","value":1000000000000000000000}')).toBe(
+      'invalidQuantity',
+    );
   });
 
   test('negative and fractional values', () => {
@@ -84,20 +119,30 @@ describe('transactions as JSON', () => {
       JSON.stringify({
         to: vitalik,
         type: '0x4',
-        authorizationList: [{ chainId: '0x1', address: usdc, nonce: '0x0', yParity: '0x1', r: '0x01', s: '0x02' }],
+        authorizationList: [
+          { chainId: '0x1', address: usdc, nonce: '0x0', yParity: '0x1', r: '0x01', s: '0x02' },
+        ],
       }),
     );
-    expect(payload).toMatchObject({ tx: { type: 'eip7702', authorizationList: [{ chainId: 1n, address: usdc, nonce: 0n, yParity: 1 }] } });
+    expect(payload).toMatchObject({
+      tx: { type: 'eip7702', authorizationList: [{ chainId: 1n, address: usdc, nonce: 0n, yParity: 1 }] },
+    });
   });
 });
 
 describe('raw transactions', () => {
   test('bare hex, signed EIP-1559', () => {
-    expect(accept(signed.transactions.eip1559 as string)).toMatchObject({ kind: 'rawTransaction', txType: 'eip1559', signed: true });
+    expect(accept(signed.transactions.eip1559 as string)).toMatchObject({
+      kind: 'rawTransaction',
+      txType: 'eip1559',
+      signed: true,
+    });
   });
 
   test('eth_sendRawTransaction request', () => {
-    const payload = accept(JSON.stringify({ method: 'eth_sendRawTransaction', params: [signed.transactions.eip7702] }));
+    const payload = accept(
+      JSON.stringify({ method: 'eth_sendRawTransaction', params: [signed.transactions.eip7702] }),
+    );
     expect(payload).toMatchObject({ kind: 'rawTransaction', txType: 'eip7702', tx: { from: signed.sender } });
   });
 
@@ -108,18 +153,38 @@ describe('raw transactions', () => {
 
 describe('typed data', () => {
   const typed = {
-    types: { Permit: [{ name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' }] },
+    types: {
+      Permit: [
+        { name: 'owner', type: 'address' },
+        { name: 'spender', type: 'address' },
+        { name: 'value', type: 'uint256' },
+        { name: 'nonce', type: 'uint256' },
+        { name: 'deadline', type: 'uint256' },
+      ],
+    },
     primaryType: 'Permit',
     domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
-    message: { owner: vitalik, spender: '0x000000000022D473030F116dDEE9F6B43aC78BA3', value: '115792089237316195423570985008687907853269984665640564039457584007913129639935', nonce: 0, deadline: '1893456000' },
+    message: {
+      owner: vitalik,
+      spender: '0x000000000022D473030F116dDEE9F6B43aC78BA3',
+      value: '115792089237316195423570985008687907853269984665640564039457584007913129639935',
+      nonce: 0,
+      deadline: '1893456000',
+    },
   };
 
   test('bare object', () => {
-    expect(accept(JSON.stringify(typed))).toMatchObject({ kind: 'typedData', primaryType: 'Permit', message: { value: 2n ** 256n - 1n } });
+    expect(accept(JSON.stringify(typed))).toMatchObject({
+      kind: 'typedData',
+      primaryType: 'Permit',
+      message: { value: 2n ** 256n - 1n },
+    });
   });
 
   test('eth_signTypedData_v4 request with the typed data as a JSON string', () => {
-    const payload = accept(JSON.stringify({ method: 'eth_signTypedData_v4', params: [vitalik, JSON.stringify(typed)] }));
+    const payload = accept(
+      JSON.stringify({ method: 'eth_signTypedData_v4', params: [vitalik, JSON.stringify(typed)] }),
+    );
     expect(payload).toMatchObject({ kind: 'typedData', method: 'eth_signTypedData_v4', from: vitalik });
   });
 
@@ -132,15 +197,22 @@ describe('typed data', () => {
   });
 
   test('legacy eth_signTypedData v1 is refused by name', () => {
-    expect(reject(JSON.stringify({ method: 'eth_signTypedData', params: [[{ type: 'string', name: 'm', value: 'hi' }], vitalik] }))).toBe(
-      'unsupportedMethod',
-    );
+    expect(
+      reject(
+        JSON.stringify({
+          method: 'eth_signTypedData',
+          params: [[{ type: 'string', name: 'm', value: 'hi' }], vitalik],
+        }),
+      ),
+    ).toBe('unsupportedMethod');
   });
 });
 
 describe('messages', () => {
   test('personal_sign with hex', () => {
-    expect(accept(JSON.stringify({ method: 'personal_sign', params: ['0x48656c6c6f', vitalik] }))).toMatchObject({
+    expect(
+      accept(JSON.stringify({ method: 'personal_sign', params: ['0x48656c6c6f', vitalik] })),
+    ).toMatchObject({
       kind: 'message',
       method: 'personal_sign',
       text: 'Hello',
@@ -156,7 +228,9 @@ describe('messages', () => {
   });
 
   test('eth_sign over 32 bytes is a blind hash', () => {
-    expect(accept(JSON.stringify({ method: 'eth_sign', params: [vitalik, `0x${'ab'.repeat(32)}`] }))).toMatchObject({
+    expect(
+      accept(JSON.stringify({ method: 'eth_sign', params: [vitalik, `0x${'ab'.repeat(32)}`] })),
+    ).toMatchObject({
       kind: 'message',
       method: 'eth_sign',
       blindHash: true,
@@ -164,7 +238,9 @@ describe('messages', () => {
   });
 
   test('bytes hiding control characters get no text rendering', () => {
-    const payload = accept(JSON.stringify({ method: 'personal_sign', params: ['0x6869e280ae6f6c6c65', vitalik] }));
+    const payload = accept(
+      JSON.stringify({ method: 'personal_sign', params: ['0x6869e280ae6f6c6c65', vitalik] }),
+    );
     expect(payload).toMatchObject({ kind: 'message' });
     expect((payload as { text?: string }).text).toBeUndefined();
   });
@@ -174,7 +250,11 @@ describe('EIP-681 URIs', () => {
   test('ERC-20 transfer', () => {
     expect(accept(`ethereum:${usdc}@1/transfer?address=${vitalik}&uint256=1e6`)).toMatchObject({
       kind: 'eip681',
-      tx: { to: usdc, chainId: 1n, data: '0xa9059cbb000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa9604500000000000000000000000000000000000000000000000000000000000f4240' },
+      tx: {
+        to: usdc,
+        chainId: 1n,
+        data: '0xa9059cbb000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa9604500000000000000000000000000000000000000000000000000000000000f4240',
+      },
     });
   });
 });
@@ -184,11 +264,28 @@ describe('batches and user operations', () => {
     const payload = accept(
       JSON.stringify({
         method: 'wallet_sendCalls',
-        params: [{ version: '2.0.0', chainId: '0x2105', from: vitalik, atomicRequired: true, calls: [{ to: usdc, data: transfer }, { to: vitalik, value: '0x1' }], capabilities: { paymasterService: { url: 'https://x' } } }],
+        params: [
+          {
+            version: '2.0.0',
+            chainId: '0x2105',
+            from: vitalik,
+            atomicRequired: true,
+            calls: [
+              { to: usdc, data: transfer },
+              { to: vitalik, value: '0x1' },
+            ],
+            capabilities: { paymasterService: { url: 'https://x' } },
+          },
+        ],
       }),
     );
-    expect(payload).toMatchObject({ kind: 'callBatch', chainId: 8453n, atomicRequired: true, capabilities: ['paymasterService'] });
-    expect((payload as { calls: unknown[] }).calls).toHaveLength(2);
+    expect(payload).toMatchObject({
+      kind: 'callBatch',
+      chainId: 8453n,
+      atomicRequired: true,
+      capabilities: ['paymasterService'],
+    });
+    expect(payload.kind === 'callBatch' && payload.calls.length).toBe(2);
   });
 
   const base = {
@@ -204,28 +301,71 @@ describe('batches and user operations', () => {
   };
 
   test('ERC-4337 v0.6', () => {
-    const payload = accept(JSON.stringify({ method: 'eth_sendUserOperation', params: [{ ...base, initCode: '0x', paymasterAndData: '0x' }, '0x5FF137D4b0FDCD49DcA30c7CF57E578a026d2789'] }));
-    expect(payload).toMatchObject({ kind: 'userOperation', entryPointVersion: '0.6', userOperation: { nonce: 1n } });
+    const payload = accept(
+      JSON.stringify({
+        method: 'eth_sendUserOperation',
+        params: [
+          { ...base, initCode: '0x', paymasterAndData: '0x' },
+          '0x5FF137D4b0FDCD49DcA30c7CF57E578a026d2789',
+        ],
+      }),
+    );
+    expect(payload).toMatchObject({
+      kind: 'userOperation',
+      entryPointVersion: '0.6',
+      userOperation: { nonce: 1n },
+    });
   });
 
   test('ERC-4337 v0.7 unpacked', () => {
-    const payload = accept(JSON.stringify({ ...base, factory: usdc, factoryData: '0x1234', paymaster: vitalik, paymasterVerificationGasLimit: '0x1', paymasterPostOpGasLimit: '0x2', paymasterData: '0x' }));
-    expect(payload).toMatchObject({ kind: 'userOperation', entryPointVersion: '0.7', userOperation: { factory: usdc, paymasterPostOpGasLimit: 2n } });
+    const payload = accept(
+      JSON.stringify({
+        ...base,
+        factory: usdc,
+        factoryData: '0x1234',
+        paymaster: vitalik,
+        paymasterVerificationGasLimit: '0x1',
+        paymasterPostOpGasLimit: '0x2',
+        paymasterData: '0x',
+      }),
+    );
+    expect(payload).toMatchObject({
+      kind: 'userOperation',
+      entryPointVersion: '0.7',
+      userOperation: { factory: usdc, paymasterPostOpGasLimit: 2n },
+    });
   });
 
   test('ERC-4337 v0.7 packed', () => {
     const accountGasLimits = `0x${'0'.repeat(27)}20000${'0'.repeat(27)}10000`;
     const gasFees = `0x${'0'.repeat(25)}5f5e100${'0'.repeat(24)}3b9aca00`;
     const { callGasLimit, verificationGasLimit, maxFeePerGas, maxPriorityFeePerGas, ...rest } = base;
-    const payload = accept(JSON.stringify({ ...rest, accountGasLimits, gasFees, initCode: '0x', paymasterAndData: '0x' }));
+    const payload = accept(
+      JSON.stringify({ ...rest, accountGasLimits, gasFees, initCode: '0x', paymasterAndData: '0x' }),
+    );
     expect(payload).toMatchObject({
       entryPointVersion: '0.7',
-      userOperation: { callGasLimit: 0x10000n, verificationGasLimit: 0x20000n, maxFeePerGas: 1000000000n, maxPriorityFeePerGas: 100000000n },
+      userOperation: {
+        callGasLimit: 0x10000n,
+        verificationGasLimit: 0x20000n,
+        maxFeePerGas: 1000000000n,
+        maxPriorityFeePerGas: 100000000n,
+      },
     });
   });
 
   test('a v0.6 operation sent to the v0.7 entry point', () => {
-    expect(reject(JSON.stringify({ method: 'eth_sendUserOperation', params: [{ ...base, initCode: '0x', paymasterAndData: '0x' }, '0x0000000071727De22E5E9d8BAf0edAc6f37da032'] }))).toBe('conflictingFields');
+    expect(
+      reject(
+        JSON.stringify({
+          method: 'eth_sendUserOperation',
+          params: [
+            { ...base, initCode: '0x', paymasterAndData: '0x' },
+            '0x0000000071727De22E5E9d8BAf0edAc6f37da032',
+          ],
+        }),
+      ),
+    ).toBe('conflictingFields');
   });
 });
 
@@ -255,7 +395,10 @@ describe('garbage gets a typed error', () => {
     ['ethereum:0xd8da6BF26964aF9D7eEd9e03E53415D37aA96045', 'invalidAddress'],
     ['<script>alert(1)</script>', 'unrecognized'],
     [`${'['.repeat(100)}${']'.repeat(100)}`, 'tooDeep'],
-    ['{"__proto__":{"polluted":1},"to":"0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045","data":"0x"}', 'accepted'],
+    [
+      '{"__proto__":{"polluted":1},"to":"0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045","data":"0x"}',
+      'accepted',
+    ],
   ])('%j → %s', (input, code) => {
     const result = parsePayload(input);
     expect(result.ok ? 'accepted' : result.error.code).toBe(code);
@@ -273,7 +416,9 @@ describe('garbage gets a typed error', () => {
   });
 
   test('errors say where: the JSON path of a bad field', () => {
-    const result = parsePayload(JSON.stringify({ method: 'eth_sendTransaction', params: [{ to: vitalik, value: 'lots' }] }));
+    const result = parsePayload(
+      JSON.stringify({ method: 'eth_sendTransaction', params: [{ to: vitalik, value: 'lots' }] }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.path).toBe('params[0].value');
   });

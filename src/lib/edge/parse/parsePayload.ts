@@ -1,7 +1,7 @@
 import { ParseError } from '../errors';
 import type { Payload } from '../payload';
-import { hexByteLength, normalizeHex } from './normalizeHex';
 import { MAX_INPUT_CHARS } from './limits';
+import { hexByteLength, normalizeHex } from './normalizeHex';
 import { parseEip681 } from './parseEip681';
 import { parseJsonPayload } from './parseJsonPayload';
 import { looksLikeRawTransaction, NOT_A_TRANSACTION, parseRawTransaction } from './parseRawTransaction';
@@ -37,18 +37,27 @@ export function parsePayload(text: string): ParsePayloadReturnType {
 function parseText(input: string): Payload {
   if (typeof input !== 'string') throw new ParseError('unrecognized', 'The input is not text.');
   if (input.length > MAX_INPUT_CHARS)
-    throw new ParseError('tooLarge', `The input is ${input.length.toLocaleString('en-US')} characters; Vigil reads at most ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`, {
-      expected: `at most ${MAX_INPUT_CHARS} characters`,
-    });
+    throw new ParseError(
+      'tooLarge',
+      `The input is ${input.length.toLocaleString('en-US')} characters; Vigil reads at most ${MAX_INPUT_CHARS.toLocaleString('en-US')}.`,
+      {
+        expected: `at most ${MAX_INPUT_CHARS} characters`,
+      },
+    );
   const text = input.trim();
   if (text === '') throw new ParseError('empty', 'There is nothing to inspect.', { expected: 'some input' });
   if (/^ethereum:/i.test(text)) return parseEip681(text);
   if (text.startsWith('{') || text.startsWith('[')) return parseJsonPayload(readJson(text));
   if (text.startsWith('"')) return parseJsonString(text);
   if (bareHex.test(text) || /^0x/i.test(text)) return parseHex(text);
-  throw new ParseError('unrecognized', 'This is not calldata, a transaction, typed data or a URI Vigil can read.', {
-    expected: 'hex calldata or a raw transaction, JSON (a transaction, a JSON-RPC request, typed data) or an ethereum: URI',
-  });
+  throw new ParseError(
+    'unrecognized',
+    'This is not calldata, a transaction, typed data or a URI Vigil can read.',
+    {
+      expected:
+        'hex calldata or a raw transaction, JSON (a transaction, a JSON-RPC request, typed data) or an ethereum: URI',
+    },
+  );
 }
 
 /** A JSON string holding one of the other forms (e.g. typed data copied as an escaped string). */
@@ -56,22 +65,28 @@ function parseJsonString(text: string): Payload {
   const inner = readJson(text);
   if (typeof inner !== 'string') throw new ParseError('unrecognized', 'Expected a JSON string.');
   const trimmed = inner.trim();
-  if (trimmed.startsWith('"')) throw new ParseError('unrecognized', 'A JSON string inside a JSON string is not read.');
+  if (trimmed.startsWith('"'))
+    throw new ParseError('unrecognized', 'A JSON string inside a JSON string is not read.');
   return parseText(trimmed);
 }
 
 function parseHex(text: string): Payload {
   const hex = normalizeHex(text, { allowWhitespace: true, allowBare: true });
-  if (hex === '0x') throw new ParseError('empty', 'The hex holds no bytes.', { expected: 'calldata or a raw transaction' });
+  if (hex === '0x')
+    throw new ParseError('empty', 'The hex holds no bytes.', { expected: 'calldata or a raw transaction' });
   if (looksLikeRawTransaction(hex)) {
     const raw = tryRawTransaction(hex);
     if (raw) return raw;
   }
   const size = hexByteLength(hex);
   if (size < 4)
-    throw new ParseError('tooShort', `${size} byte${size === 1 ? '' : 's'} of hex: calldata starts with a 4-byte function selector.`, {
-      expected: 'at least 4 bytes',
-    });
+    throw new ParseError(
+      'tooShort',
+      `${size} byte${size === 1 ? '' : 's'} of hex: calldata starts with a 4-byte function selector.`,
+      {
+        expected: 'at least 4 bytes',
+      },
+    );
   return { kind: 'calldata', data: hex, selector: hex.slice(0, 10) as `0x${string}` };
 }
 

@@ -45,10 +45,14 @@ function readQuantity(value: unknown, path: string): bigint {
     if (hexPattern.test(text)) return BigInt(`0x${text.slice(2)}`);
     if (decimalPattern.test(text)) return BigInt(text);
     if (text.startsWith('-')) throw negative(path);
-    throw new ParseError('invalidQuantity', `Not a quantity at ${path}: ${JSON.stringify(text.slice(0, 40))}.`, {
-      path,
-      expected: 'a 0x hex or decimal integer',
-    });
+    throw new ParseError(
+      'invalidQuantity',
+      `Not a quantity at ${path}: ${JSON.stringify(text.slice(0, 40))}.`,
+      {
+        path,
+        expected: 'a 0x hex or decimal integer',
+      },
+    );
   }
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;

@@ -11,7 +11,17 @@ const signed = JSON.parse(readFileSync('tests/fixtures/signed-transactions.json'
 const corpus = readFileSync('tests/fixtures/corpus-sample.jsonl', 'utf8')
   .split('\n')
   .filter(Boolean)
-  .map((line) => JSON.parse(line) as { id: string; rawTx?: `0x${string}`; to?: string; data?: string; value?: string; chainId: number })
+  .map(
+    (line) =>
+      JSON.parse(line) as {
+        id: string;
+        rawTx?: `0x${string}`;
+        to?: string;
+        data?: string;
+        value?: string;
+        chainId: number;
+      },
+  )
   .filter((c) => c.rawTx);
 
 function errorOf(fn: () => unknown): ParseError {

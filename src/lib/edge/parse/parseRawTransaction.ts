@@ -9,7 +9,13 @@ import {
 } from 'viem';
 import { hashAuthorization } from 'viem/utils';
 import { ParseError } from '../errors';
-import type { Authorization, RawTransactionPayload, TransactionFields, TransactionSignature, TxType } from '../payload';
+import type {
+  Authorization,
+  RawTransactionPayload,
+  TransactionFields,
+  TransactionSignature,
+  TxType,
+} from '../payload';
 import { normalizeAddress } from './normalizeAddress';
 
 /** The message of the error thrown when bytes do not decode as a transaction at all. */
@@ -57,21 +63,30 @@ export function parseRawTransaction(raw: Hex): RawTransactionPayload {
       ? serializeTransaction(parsed as TransactionSerializable, { r, s, v, yParity } as never)
       : serializeTransaction(unsigned as TransactionSerializable);
   } catch (error) {
-    throw new ParseError('invalidRawTransaction', 'The transaction decodes but cannot be re-encoded: a field is invalid.', {
-      details: error instanceof Error ? firstLine(error.message) : String(error),
-      cause: error,
-    });
+    throw new ParseError(
+      'invalidRawTransaction',
+      'The transaction decodes but cannot be re-encoded: a field is invalid.',
+      {
+        details: error instanceof Error ? firstLine(error.message) : String(error),
+        cause: error,
+      },
+    );
   }
   if (reserialized !== raw.toLowerCase())
-    throw new ParseError('invalidRawTransaction', 'The transaction is not canonically encoded (extra, missing or padded bytes).', {
-      expected: 'the canonical encoding of the transaction',
-    });
+    throw new ParseError(
+      'invalidRawTransaction',
+      'The transaction is not canonically encoded (extra, missing or padded bytes).',
+      {
+        expected: 'the canonical encoding of the transaction',
+      },
+    );
 
   let signature: TransactionSignature | undefined;
   let from: Address | undefined;
   if (signed) {
     const parity = yParity ?? legacyParity(v);
-    signature = v !== undefined && txType === 'legacy' ? { r, s, yParity: parity, v } : { r, s, yParity: parity };
+    signature =
+      v !== undefined && txType === 'legacy' ? { r, s, yParity: parity, v } : { r, s, yParity: parity };
     const signingPayload = keccak256(serializeTransaction(unsigned as TransactionSerializable));
     from = recover(signingPayload, r, s, parity, 'the transaction');
   }
@@ -137,8 +152,15 @@ function toFields(parsed: UnsignedParsed, type: TxType, from: Address | undefine
   return fields;
 }
 
-function toAuthorization(entry: NonNullable<UnsignedParsed['authorizationList']>[number], index: number): Authorization {
-  const base = { chainId: BigInt(entry.chainId), address: normalizeAddress(entry.address), nonce: BigInt(entry.nonce) };
+function toAuthorization(
+  entry: NonNullable<UnsignedParsed['authorizationList']>[number],
+  index: number,
+): Authorization {
+  const base = {
+    chainId: BigInt(entry.chainId),
+    address: normalizeAddress(entry.address),
+    nonce: BigInt(entry.nonce),
+  };
   if (entry.r === undefined || entry.s === undefined || entry.yParity === undefined) return base;
   const digest = hashAuthorization({ chainId: entry.chainId, address: entry.address, nonce: entry.nonce });
   const authority = recover(digest, entry.r, entry.s, entry.yParity, `authorization ${index}`);

@@ -15,14 +15,19 @@ const hiddenControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202
  * A `0x` message is bytes; anything else is UTF-8 text. The text rendering is given only when the
  * bytes are valid UTF-8 without hidden control or bidirectional-override characters.
  */
-export function parseSignMessage(method: 'personal_sign' | 'eth_sign', params: readonly unknown[]): MessagePayload {
+export function parseSignMessage(
+  method: 'personal_sign' | 'eth_sign',
+  params: readonly unknown[],
+): MessagePayload {
   const [messageIndex, addressIndex] = method === 'personal_sign' ? [0, 1] : [1, 0];
   const rawMessage = asString(params[messageIndex], `params[${messageIndex}]`);
   const raw: Hex = hexPattern.test(rawMessage)
     ? normalizeHex(rawMessage, { path: `params[${messageIndex}]` })
     : stringToHex(rawMessage);
   if (raw === '0x')
-    throw new ParseError('missingField', 'The message to sign is empty.', { path: `params[${messageIndex}]` });
+    throw new ParseError('missingField', 'The message to sign is empty.', {
+      path: `params[${messageIndex}]`,
+    });
   const fromValue = params[addressIndex];
   const from = fromValue === undefined ? undefined : normalizeAddress(fromValue, `params[${addressIndex}]`);
   const text = decodeText(raw);

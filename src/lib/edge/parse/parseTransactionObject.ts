@@ -1,10 +1,10 @@
 import type { Address, Hex } from 'viem';
 import { ParseError } from '../errors';
 import type { AccessListEntry, Authorization, TransactionFields, TxType } from '../payload';
+import { MAX_LIST_ITEMS } from './limits';
 import { normalizeAddress } from './normalizeAddress';
 import { normalizeHex } from './normalizeHex';
 import { parseQuantity } from './parseQuantity';
-import { MAX_LIST_ITEMS } from './limits';
 import { asArray, asObject, at, has, type JsonObject } from './readJson';
 
 const typeNames: Readonly<Record<string, TxType>> = {
@@ -30,10 +30,14 @@ export function parseTransactionObject(value: unknown, path: string): Transactio
   const gas = pickAgreeing(object, path, 'gas', 'gasLimit', (v, p) => parseQuantity(v, p));
   const to = readTo(object, path);
   if (to === null && (data === undefined || data === '0x'))
-    throw new ParseError('missingField', `The transaction at ${path || 'the top level'} has neither a recipient (to) nor data.`, {
-      path: at(path, 'to'),
-      expected: 'a `to` address, or `data` to deploy a contract',
-    });
+    throw new ParseError(
+      'missingField',
+      `The transaction at ${path || 'the top level'} has neither a recipient (to) nor data.`,
+      {
+        path: at(path, 'to'),
+        expected: 'a `to` address, or `data` to deploy a contract',
+      },
+    );
   const fields: {
     -readonly [K in keyof TransactionFields]: TransactionFields[K];
   } = { to, value: optional(object, path, 'value', parseQuantity) ?? 0n, data: data ?? '0x' };
@@ -62,7 +66,10 @@ export function parseTransactionObject(value: unknown, path: string): Transactio
 /** Reads `data`-like bytes: `0x` hex of even length. */
 function readData(value: unknown, path: string): Hex {
   if (typeof value !== 'string')
-    throw new ParseError('invalidField', `Expected hex bytes at ${path}.`, { path, expected: '0x-prefixed hex' });
+    throw new ParseError('invalidField', `Expected hex bytes at ${path}.`, {
+      path,
+      expected: '0x-prefixed hex',
+    });
   return normalizeHex(value.trim(), { path });
 }
 
@@ -104,7 +111,10 @@ function readHashList(value: unknown, path: string): readonly Hex[] {
 function readBytes32(value: unknown, path: string): Hex {
   const hex = readData(value, path);
   if (hex.length !== 66)
-    throw new ParseError('invalidField', `Expected 32 bytes at ${path}.`, { path, expected: '0x followed by 64 hex digits' });
+    throw new ParseError('invalidField', `Expected 32 bytes at ${path}.`, {
+      path,
+      expected: '0x followed by 64 hex digits',
+    });
   return hex;
 }
 
@@ -137,9 +147,13 @@ function readBytes32Padded(value: unknown, path: string): Hex {
 export function boundedArray(value: unknown, path: string): readonly unknown[] {
   const list = asArray(value, path);
   if (list.length > MAX_LIST_ITEMS)
-    throw new ParseError('tooLarge', `The list at ${path} has ${list.length} items; Vigil reads at most ${MAX_LIST_ITEMS}.`, {
-      path,
-    });
+    throw new ParseError(
+      'tooLarge',
+      `The list at ${path} has ${list.length} items; Vigil reads at most ${MAX_LIST_ITEMS}.`,
+      {
+        path,
+      },
+    );
   return list;
 }
 

@@ -23,7 +23,12 @@ const mail = {
     ],
   },
   primaryType: 'Mail',
-  domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+  domain: {
+    name: 'Ether Mail',
+    version: '1',
+    chainId: 1,
+    verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC',
+  },
   message: {
     from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
     to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
@@ -63,7 +68,9 @@ test('accepts a JSON string, as eth_signTypedData_v4 sends it', () => {
 test('infers EIP712Domain from the domain when types omit it', () => {
   const input = clone() as { types: Record<string, unknown> };
   delete input.types.EIP712Domain;
-  expect(parseTypedData(input).digest).toBe('0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2');
+  expect(parseTypedData(input).digest).toBe(
+    '0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2',
+  );
 });
 
 describe('ERC-7730 corpus typed data', () => {
@@ -127,7 +134,12 @@ describe('rejects what would be shown but not signed, or cannot be signed', () =
 
   test('bytes32 of the wrong size', () => {
     expect(
-      codeOf({ types: { T: [{ name: 'x', type: 'bytes32' }] }, primaryType: 'T', domain: {}, message: { x: '0x1234' } }),
+      codeOf({
+        types: { T: [{ name: 'x', type: 'bytes32' }] },
+        primaryType: 'T',
+        domain: {},
+        message: { x: '0x1234' },
+      }),
     ).toBe('invalidTypedData');
   });
 
@@ -136,7 +148,12 @@ describe('rejects what would be shown but not signed, or cannot be signed', () =
     for (let i = 0; i < 40; i++) node = { v: 1, next: [node] };
     expect(
       codeOf({
-        types: { N: [{ name: 'v', type: 'uint8' }, { name: 'next', type: 'N[]' }] },
+        types: {
+          N: [
+            { name: 'v', type: 'uint8' },
+            { name: 'next', type: 'N[]' },
+          ],
+        },
         primaryType: 'N',
         domain: {},
         message: node,

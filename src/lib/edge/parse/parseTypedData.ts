@@ -52,12 +52,17 @@ export function parseTypedData(input: unknown, options: ParseTypedDataOptions = 
   const message =
     primaryType === 'EIP712Domain'
       ? {}
-      : (normalizeStruct(object.message, primaryType, allTypes, at(path, 'message'), 0) as Record<string, unknown>);
+      : (normalizeStruct(object.message, primaryType, allTypes, at(path, 'message'), 0) as Record<
+          string,
+          unknown
+        >);
 
   let digest: Hex;
   try {
     // The values were validated and normalized above; viem's generic types cannot see that.
-    digest = hashTypedData({ domain, types: allTypes, primaryType, message } as Parameters<typeof hashTypedData>[0]);
+    digest = hashTypedData({ domain, types: allTypes, primaryType, message } as Parameters<
+      typeof hashTypedData
+    >[0]);
   } catch (error) {
     throw new ParseError('invalidTypedData', 'The typed data cannot be hashed per EIP-712.', {
       details: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
@@ -82,7 +87,9 @@ function readTypes(value: unknown, path: string): Record<string, readonly TypedD
   for (const [name, members] of Object.entries(object)) {
     const typePath = at(path, name);
     if (!identifier.test(name))
-      throw new ParseError('invalidTypedData', `Not a valid type name: ${JSON.stringify(name)}.`, { path: typePath });
+      throw new ParseError('invalidTypedData', `Not a valid type name: ${JSON.stringify(name)}.`, {
+        path: typePath,
+      });
     const seen = new Set<string>();
     types[name] = asArray(members, typePath).map((member, i) => {
       const memberPath = at(typePath, i);
@@ -90,7 +97,9 @@ function readTypes(value: unknown, path: string): Record<string, readonly TypedD
       const fieldName = asString(field.name, at(memberPath, 'name'));
       const fieldType = asString(field.type, at(memberPath, 'type'));
       if (seen.has(fieldName))
-        throw new ParseError('invalidTypedData', `Type ${name} declares "${fieldName}" twice.`, { path: memberPath });
+        throw new ParseError('invalidTypedData', `Type ${name} declares "${fieldName}" twice.`, {
+          path: memberPath,
+        });
       seen.add(fieldName);
       return { name: fieldName, type: fieldType };
     });
@@ -108,15 +117,27 @@ function checkType(type: string, types: Record<string, unknown>, path: string): 
   if (array) {
     if (array[2] !== '' && Number(array[2]) < 1)
       throw new ParseError('invalidTypedData', `Fixed array length must be positive: ${type}.`, { path });
-    return checkType(array[1] as string, types, path);
+    checkType(array[1] as string, types, path);
+    return;
   }
-  if (atomicBits(type) !== undefined || type === 'string' || type === 'bytes' || type === 'address' || type === 'bool')
+  if (
+    atomicBits(type) !== undefined ||
+    type === 'string' ||
+    type === 'bytes' ||
+    type === 'address' ||
+    type === 'bool'
+  )
     return;
   if (!Object.hasOwn(types, type))
-    throw new ParseError('invalidTypedData', `Unknown type "${type}": neither an EIP-712 type nor defined in types.`, {
-      path,
-      expected: 'address, bool, string, bytes, bytes1–32, uint8–256, int8–256, a defined struct, or an array of one',
-    });
+    throw new ParseError(
+      'invalidTypedData',
+      `Unknown type "${type}": neither an EIP-712 type nor defined in types.`,
+      {
+        path,
+        expected:
+          'address, bool, string, bytes, bytes1–32, uint8–256, int8–256, a defined struct, or an array of one',
+      },
+    );
 }
 
 /** The bit size of uintN/intN/bytesN, or undefined when the type is none of those. */
@@ -129,10 +150,16 @@ function atomicBits(type: string): number | undefined {
 }
 
 function inferDomainType(domain: JsonObject): readonly TypedDataField[] {
-  return domainOrder.filter((key) => has(domain, key)).map((key) => ({ name: key, type: domainFieldTypes[key] as string }));
+  return domainOrder
+    .filter((key) => has(domain, key))
+    .map((key) => ({ name: key, type: domainFieldTypes[key] as string }));
 }
 
-function readDomain(object: JsonObject, domainType: readonly TypedDataField[], path: string): TypedDataDomain {
+function readDomain(
+  object: JsonObject,
+  domainType: readonly TypedDataField[],
+  path: string,
+): TypedDataDomain {
   const declared = new Set(domainType.map((field) => field.name));
   for (const key of Object.keys(object))
     if (!declared.has(key) && object[key] !== undefined)
@@ -146,18 +173,27 @@ function readDomain(object: JsonObject, domainType: readonly TypedDataField[], p
     const fieldPath = at(path, field.name);
     const expected = domainFieldTypes[field.name];
     if (expected === undefined || expected !== field.type)
-      throw new ParseError('invalidTypedData', `EIP712Domain field "${field.name}" must be ${expected ?? 'a standard field'}, not ${field.type}.`, {
-        path: fieldPath,
-        expected: 'name string, version string, chainId uint256, verifyingContract address, salt bytes32',
-      });
+      throw new ParseError(
+        'invalidTypedData',
+        `EIP712Domain field "${field.name}" must be ${expected ?? 'a standard field'}, not ${field.type}.`,
+        {
+          path: fieldPath,
+          expected: 'name string, version string, chainId uint256, verifyingContract address, salt bytes32',
+        },
+      );
     if (!has(object, field.name))
-      throw new ParseError('invalidTypedData', `EIP712Domain declares "${field.name}" but the domain has no value for it.`, {
-        path: fieldPath,
-      });
+      throw new ParseError(
+        'invalidTypedData',
+        `EIP712Domain declares "${field.name}" but the domain has no value for it.`,
+        {
+          path: fieldPath,
+        },
+      );
     const value = object[field.name];
     if (field.name === 'name' || field.name === 'version') domain[field.name] = asString(value, fieldPath);
     else if (field.name === 'chainId') domain.chainId = parseQuantity(value, fieldPath);
-    else if (field.name === 'verifyingContract') domain.verifyingContract = normalizeAddress(value, fieldPath);
+    else if (field.name === 'verifyingContract')
+      domain.verifyingContract = normalizeAddress(value, fieldPath);
     else domain.salt = normalizeValue(value, 'bytes32', {}, fieldPath, 0) as Hex;
   }
   return domain;
@@ -171,7 +207,9 @@ function normalizeStruct(
   depth: number,
 ): Record<string, unknown> {
   if (depth > MAX_VALUE_DEPTH)
-    throw new ParseError('tooDeep', `The typed-data message nests deeper than ${MAX_VALUE_DEPTH} levels.`, { path });
+    throw new ParseError('tooDeep', `The typed-data message nests deeper than ${MAX_VALUE_DEPTH} levels.`, {
+      path,
+    });
   const object = asObject(value, path);
   const members = types[typeName] ?? [];
   const declared = new Set(members.map((member) => member.name));
@@ -204,7 +242,9 @@ function normalizeValue(
   if (array) {
     const items = asArray(value, path);
     if (array[2] !== '' && items.length !== Number(array[2]))
-      throw new ParseError('invalidTypedData', `${type} needs ${array[2]} items, got ${items.length}.`, { path });
+      throw new ParseError('invalidTypedData', `${type} needs ${array[2]} items, got ${items.length}.`, {
+        path,
+      });
     return items.map((item, i) => normalizeValue(item, array[1] as string, types, at(path, i), depth + 1));
   }
   if (Object.hasOwn(types, type)) return normalizeStruct(value, type, types, path, depth);
@@ -213,12 +253,17 @@ function normalizeValue(
   if (type === 'bool') {
     if (typeof value === 'boolean') return value;
     if (value === 'true' || value === 'false') return value === 'true';
-    throw new ParseError('invalidTypedData', `Expected true or false at ${path}, got ${describeType(value)}.`, { path });
+    throw new ParseError(
+      'invalidTypedData',
+      `Expected true or false at ${path}, got ${describeType(value)}.`,
+      { path },
+    );
   }
   if (type === 'bytes') return normalizeHex(asString(value, path), { path });
   const match = /^(u?int|bytes)(\d+)$/.exec(type);
   const bits = atomicBits(type);
-  if (!match || bits === undefined) throw new ParseError('invalidTypedData', `Unknown type "${type}".`, { path });
+  if (!match || bits === undefined)
+    throw new ParseError('invalidTypedData', `Unknown type "${type}".`, { path });
   if (match[1] === 'bytes') {
     const hex = normalizeHex(asString(value, path), { path });
     if (hex.length !== 2 + bits * 2)
@@ -232,7 +277,8 @@ function normalizeValue(
 function readSigned(value: unknown, bits: number, path: string): bigint {
   const limit = 1n << BigInt(bits - 1);
   let result: bigint;
-  if (typeof value === 'string' && value.trim().startsWith('-')) result = -parseQuantity(value.trim().slice(1), path);
+  if (typeof value === 'string' && value.trim().startsWith('-'))
+    result = -parseQuantity(value.trim().slice(1), path);
   else if (typeof value === 'number' && value < 0) result = -parseQuantity(-value, path);
   else result = parseQuantity(value, path);
   if (result < -limit || result >= limit)

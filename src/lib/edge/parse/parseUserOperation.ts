@@ -16,7 +16,14 @@ const entryPoints: Readonly<Record<string, '0.6' | '0.7'>> = {
 };
 
 const v06Only = ['initCode', 'paymasterAndData'];
-const v07Only = ['factory', 'factoryData', 'paymaster', 'paymasterData', 'paymasterVerificationGasLimit', 'paymasterPostOpGasLimit'];
+const v07Only = [
+  'factory',
+  'factoryData',
+  'paymaster',
+  'paymasterData',
+  'paymasterVerificationGasLimit',
+  'paymasterPostOpGasLimit',
+];
 const packedOnly = ['accountGasLimits', 'gasFees'];
 
 /** Whether a JSON object has the fields of a user operation. */
@@ -29,7 +36,11 @@ export function looksLikeUserOperation(object: JsonObject): boolean {
  * `factory`/`paymaster` fields, or the packed `accountGasLimits`/`gasFees` form, which is unpacked).
  * A known EntryPoint address must agree with the shape.
  */
-export function parseUserOperation(value: unknown, path: string, entryPointValue?: unknown): UserOperationPayload {
+export function parseUserOperation(
+  value: unknown,
+  path: string,
+  entryPointValue?: unknown,
+): UserOperationPayload {
   const object = asObject(value, path || 'the user operation');
   const entryPoint =
     entryPointValue === undefined ? undefined : normalizeAddress(entryPointValue, 'params[1] (entry point)');
@@ -37,15 +48,24 @@ export function parseUserOperation(value: unknown, path: string, entryPointValue
   const hasV06 = v06Only.some((key) => has(object, key));
   const hasV07 = v07Only.some((key) => has(object, key));
   if (hasV06 && hasV07)
-    throw new ParseError('conflictingFields', 'The user operation mixes v0.6 fields (initCode, paymasterAndData) with v0.7 fields.', {
-      path,
-    });
-  const version: '0.6' | '0.7' = packed || hasV07 ? '0.7' : hasV06 ? '0.6' : (entryPoint && entryPoints[entryPoint]) || '0.7';
+    throw new ParseError(
+      'conflictingFields',
+      'The user operation mixes v0.6 fields (initCode, paymasterAndData) with v0.7 fields.',
+      {
+        path,
+      },
+    );
+  const version: '0.6' | '0.7' =
+    packed || hasV07 ? '0.7' : hasV06 ? '0.6' : (entryPoint && entryPoints[entryPoint]) || '0.7';
   const known = entryPoint ? entryPoints[entryPoint] : undefined;
   if (known && known !== version)
-    throw new ParseError('conflictingFields', `The user operation has the v${version} shape but the entry point is v${known}.`, {
-      path: 'params[1]',
-    });
+    throw new ParseError(
+      'conflictingFields',
+      `The user operation has the v${version} shape but the entry point is v${known}.`,
+      {
+        path: 'params[1]',
+      },
+    );
   const quantity = (key: string) => parseQuantity(object[key], at(path, key));
   const bytes = (key: string, fallback?: Hex): Hex => {
     if (!has(object, key) || object[key] === null) {
@@ -74,7 +94,7 @@ export function parseUserOperation(value: unknown, path: string, entryPointValue
     };
     return { kind: 'userOperation', entryPointVersion: '0.6', ...ep, userOperation };
   }
-  const userOperation = packed ? unpack(object, path, base, bytes) : unpacked(object, path, base, quantity, bytes);
+  const userOperation = packed ? unpack(path, base, bytes) : unpacked(object, path, base, quantity, bytes);
   return { kind: 'userOperation', entryPointVersion: '0.7', ...ep, userOperation };
 }
 
@@ -106,11 +126,13 @@ function unpacked(
 }
 
 /** Splits the packed v0.7 fields: two uint128 per bytes32, address-prefixed initCode and paymasterAndData. */
-function unpack(object: JsonObject, path: string, base: Base, bytes: (key: string, fallback?: Hex) => Hex): UserOperationV07 {
+function unpack(path: string, base: Base, bytes: (key: string, fallback?: Hex) => Hex): UserOperationV07 {
   const pair = (key: string): [bigint, bigint] => {
     const hex = bytes(key);
     if (hex.length !== 66)
-      throw new ParseError('invalidField', `"${key}" must be 32 bytes (two packed uint128).`, { path: at(path, key) });
+      throw new ParseError('invalidField', `"${key}" must be 32 bytes (two packed uint128).`, {
+        path: at(path, key),
+      });
     return [BigInt(`0x${hex.slice(2, 34)}`), BigInt(`0x${hex.slice(34)}`)];
   };
   const [verificationGasLimit, callGasLimit] = pair('accountGasLimits');
@@ -118,11 +140,17 @@ function unpack(object: JsonObject, path: string, base: Base, bytes: (key: strin
   const initCode = bytes('initCode', '0x');
   const paymasterAndData = bytes('paymasterAndData', '0x');
   if (initCode !== '0x' && initCode.length < 42)
-    throw new ParseError('invalidField', 'initCode is shorter than a factory address.', { path: at(path, 'initCode') });
-  if (paymasterAndData !== '0x' && paymasterAndData.length < 2 + 52 * 2)
-    throw new ParseError('invalidField', 'paymasterAndData is shorter than address + two gas limits (52 bytes).', {
-      path: at(path, 'paymasterAndData'),
+    throw new ParseError('invalidField', 'initCode is shorter than a factory address.', {
+      path: at(path, 'initCode'),
     });
+  if (paymasterAndData !== '0x' && paymasterAndData.length < 2 + 52 * 2)
+    throw new ParseError(
+      'invalidField',
+      'paymasterAndData is shorter than address + two gas limits (52 bytes).',
+      {
+        path: at(path, 'paymasterAndData'),
+      },
+    );
   return {
     ...base,
     callGasLimit,

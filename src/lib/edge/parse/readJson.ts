@@ -16,12 +16,16 @@ export function readJson(text: string): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     const match = /position (\d+)/.exec(reason);
     const position = match ? Number(match[1]) : undefined;
-    throw new ParseError('invalidJson', `The input starts like JSON but is not valid JSON${position !== undefined ? ` (at character ${position})` : ''}.`, {
-      details: reason,
-      position,
-      expected: 'well-formed JSON',
-      cause: error,
-    });
+    throw new ParseError(
+      'invalidJson',
+      `The input starts like JSON but is not valid JSON${position !== undefined ? ` (at character ${position})` : ''}.`,
+      {
+        details: reason,
+        position,
+        expected: 'well-formed JSON',
+        cause: error,
+      },
+    );
   }
   checkDepth(value);
   return value;
@@ -44,7 +48,10 @@ function checkDepth(root: unknown): void {
 /** Returns the value as a JSON object, or throws `invalidField` naming the path. */
 export function asObject(value: unknown, path: string): JsonObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ParseError('invalidField', `Expected an object at ${path}.`, { path, expected: 'a JSON object' });
+    throw new ParseError('invalidField', `Expected an object at ${path}.`, {
+      path,
+      expected: 'a JSON object',
+    });
   return value as JsonObject;
 }
 
