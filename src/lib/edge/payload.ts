@@ -63,7 +63,7 @@ export type RawTransactionPayload = {
   readonly raw: Hex;
   readonly txType: TxType;
   readonly signed: boolean;
-  /** keccak256 of the raw bytes: the transaction hash when signed. */
+  /** keccak256 of the transaction's bytes (without blob sidecars): the transaction hash when signed. */
   readonly hash: Hex;
   readonly signature?: TransactionSignature;
   /** `tx.from` is the recovered sender when the transaction is signed. */

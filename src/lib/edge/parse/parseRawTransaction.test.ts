@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { commitmentToVersionedHash, keccak256 } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, test } from 'vitest';
 import { ParseError } from '../errors';
 import { parseRawTransaction } from './parseRawTransaction';
@@ -139,5 +141,39 @@ describe('rejects', () => {
 
   test('an envelope type Vigil does not know', () => {
     expect(errorOf(() => parseRawTransaction('0x05c0')).code).toBe('invalidRawTransaction');
+  });
+});
+
+describe('EIP-4844 network form (with blob sidecars)', () => {
+  const account = privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');
+  const commitment = `0x${'c0'.repeat(48)}` as const;
+  const sidecars = [
+    { blob: `0x${'00'.repeat(131072)}` as const, commitment, proof: `0x${'c0'.repeat(48)}` as const },
+  ];
+  const request = {
+    type: 'eip4844',
+    chainId: 1,
+    nonce: 1,
+    gas: 21000n,
+    maxFeePerGas: 30n * 10n ** 9n,
+    maxPriorityFeePerGas: 10n ** 9n,
+    maxFeePerBlobGas: 5n * 10n ** 9n,
+    to: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045',
+    blobVersionedHashes: [commitmentToVersionedHash({ commitment })],
+  } as const;
+
+  test('sender recovered and hash taken without the blobs', async () => {
+    const wrapped = await account.signTransaction({ ...request, sidecars });
+    const bare = await account.signTransaction(request);
+    const payload = parseRawTransaction(wrapped);
+    expect(payload.tx.from).toBe(account.address);
+    expect(payload.hash).toBe(keccak256(bare));
+    expect(payload.tx.blobVersionedHashes).toHaveLength(1);
+  });
+
+  test('a blob whose commitment does not match the signed blob hash', async () => {
+    const wrong = [{ ...sidecars[0], commitment: `0x${'c1'.repeat(48)}` as const }];
+    const wrapped = await account.signTransaction({ ...request, sidecars: wrong as typeof sidecars });
+    expect(errorOf(() => parseRawTransaction(wrapped)).code).toBe('invalidRawTransaction');
   });
 });

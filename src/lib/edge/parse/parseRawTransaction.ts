@@ -1,6 +1,7 @@
 import { Secp256k1 } from 'ox';
 import {
   type Address,
+  commitmentToVersionedHash,
   type Hex,
   keccak256,
   parseTransaction,
@@ -50,18 +51,19 @@ export function parseRawTransaction(raw: Hex): RawTransactionPayload {
     });
   }
   const txType = parsed.type as TxType;
-  const { r, s, v, yParity, ...unsigned } = parsed as typeof parsed & {
+  const { r, s, v, yParity, sidecars, ...unsigned } = parsed as typeof parsed & {
     r?: Hex;
     s?: Hex;
     v?: bigint;
     yParity?: number;
+    sidecars?: unknown;
   };
   const signed = r !== undefined && s !== undefined;
   let reserialized: Hex;
   try {
     reserialized = signed
       ? serializeTransaction(parsed as TransactionSerializable, { r, s, v, yParity } as never)
-      : serializeTransaction(unsigned as TransactionSerializable);
+      : serializeTransaction(parsed as TransactionSerializable);
   } catch (error) {
     throw new ParseError(
       'invalidRawTransaction',
@@ -81,8 +83,18 @@ export function parseRawTransaction(raw: Hex): RawTransactionPayload {
       },
     );
 
+  // A blob transaction as sent to a node wraps the transaction with its blobs (sidecars); the
+  // signature and the transaction hash cover the transaction without them.
+  let hash = keccak256(raw);
   let signature: TransactionSignature | undefined;
   let from: Address | undefined;
+  if (sidecars !== undefined) {
+    checkSidecars(sidecars as readonly Sidecar[], (unsigned as UnsignedParsed).blobVersionedHashes ?? []);
+    const bare = unsigned as TransactionSerializable;
+    hash = keccak256(
+      signed ? serializeTransaction(bare, { r, s, v, yParity } as never) : serializeTransaction(bare),
+    );
+  }
   if (signed) {
     const parity = yParity ?? legacyParity(v);
     signature =
@@ -97,10 +109,28 @@ export function parseRawTransaction(raw: Hex): RawTransactionPayload {
     raw: raw.toLowerCase() as Hex,
     txType,
     signed,
-    hash: keccak256(raw),
+    hash,
     ...(signature && { signature }),
     tx,
   };
+}
+
+type Sidecar = { blob: Hex; commitment: Hex; proof: Hex };
+
+/** Each blob's KZG commitment must hash to the versioned hash the signed transaction commits to. */
+function checkSidecars(sidecars: readonly Sidecar[], versionedHashes: readonly Hex[]): void {
+  if (sidecars.length !== versionedHashes.length)
+    throw new ParseError(
+      'invalidRawTransaction',
+      `The transaction carries ${sidecars.length} blobs for ${versionedHashes.length} blob hashes.`,
+    );
+  sidecars.forEach((sidecar, i) => {
+    if (commitmentToVersionedHash({ commitment: sidecar.commitment }) !== versionedHashes[i]?.toLowerCase())
+      throw new ParseError(
+        'invalidRawTransaction',
+        `Blob ${i}'s commitment does not match the blob hash the transaction signs.`,
+      );
+  });
 }
 
 type UnsignedParsed = {
