@@ -10,7 +10,6 @@ export default defineConfig({
       // 'prompt': a new deployment waits for the user to accept "Update available — reload".
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'icons/*.png'],
       manifest: {
         id: '/',
         name: 'Vigil — transaction guard',

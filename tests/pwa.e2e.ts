@@ -1,0 +1,94 @@
+import { expect, type Page, test } from '@playwright/test';
+import { input, openInspector, transferCalldata, waitForApp } from './fixtures';
+
+type ManifestIcon = { src: string; sizes: string; type: string; purpose?: string };
+
+/** Waits for an active service worker and, if this page is not yet controlled, reloads once. */
+async function waitForController(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!controlled) {
+    await page.reload();
+    await waitForApp(page);
+  }
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+test('the web app manifest is complete and its icons are served', async ({ page }) => {
+  await openInspector(page);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const response = await page.request.get(new URL(href ?? '', page.url()).href);
+  expect(response.status()).toBe(200);
+  const manifest = (await response.json()) as {
+    name: string;
+    short_name: string;
+    display: string;
+    start_url: string;
+    icons: ManifestIcon[];
+  };
+  expect(manifest.name).toContain('Vigil');
+  expect(manifest.short_name).toBe('Vigil');
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.start_url).toBe('/');
+  const any = (size: string) =>
+    manifest.icons.find((i) => i.sizes === size && (i.purpose ?? 'any').includes('any'));
+  expect(any('192x192')).toBeDefined();
+  expect(any('512x512')).toBeDefined();
+  expect(manifest.icons.find((i) => i.purpose?.includes('maskable'))).toBeDefined();
+
+  for (const icon of manifest.icons) {
+    const res = await page.request.get(new URL(icon.src, page.url()).href);
+    expect(res.status(), icon.src).toBe(200);
+    expect(res.headers()['content-type'], icon.src).toContain('image/png');
+    const body = await res.body();
+    expect(body.subarray(1, 4).toString('ascii')).toBe('PNG');
+  }
+
+  const scriptURL = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.scriptURL ?? null;
+  });
+  expect(scriptURL).toMatch(/\/sw\.js$/);
+});
+
+test('works offline once the service worker controls the page', async ({ page, context }) => {
+  await openInspector(page);
+  await waitForController(page);
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByTestId('status')).toContainText('Offline');
+    await input(page).fill(transferCalldata);
+    await expect(page.getByTestId('kind')).toHaveAttribute('data-kind', 'calldata');
+    await expect(page.getByTestId('signature')).toHaveText('transfer(address,uint256)');
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test('the install button appears only after beforeinstallprompt and calls prompt()', async ({ page }) => {
+  await openInspector(page);
+  const install = page.getByRole('button', { name: 'Install Vigil as an app on this device' });
+  await expect(install).toHaveCount(0);
+  await page.evaluate(() => {
+    const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & {
+      prompt: () => Promise<void>;
+      userChoice: Promise<unknown>;
+    };
+    event.prompt = async () => {
+      (window as unknown as { prompted: boolean }).prompted = true;
+    };
+    event.userChoice = Promise.resolve({ outcome: 'dismissed', platform: 'web' });
+    window.dispatchEvent(event);
+  });
+  await expect(install).toBeVisible();
+  await expect(install).toHaveText('Install Vigil');
+  await install.click();
+  expect(await page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted)).toBe(true);
+  await expect(install).toHaveCount(0);
+});
