@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { input, openInspector, transferCalldata, waitForApp } from './fixtures';
+import { serveBuild } from './serveBuild';
 
 type ManifestIcon = { src: string; sizes: string; type: string; purpose?: string };
 
@@ -91,4 +92,45 @@ test('the install button appears only after beforeinstallprompt and calls prompt
   await install.click();
   expect(await page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted)).toBe(true);
   await expect(install).toHaveCount(0);
+});
+
+test('the service worker precaches the app shell and never model weights', async ({ page }) => {
+  await openInspector(page);
+  const script = await (await page.request.get('/sw.js')).text();
+  const urls = [...script.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] ?? '');
+  expect(urls).toContain('/');
+  expect(urls).toContain('manifest.webmanifest');
+  expect(urls.some((u) => u.startsWith('_app/immutable/entry/'))).toBe(true);
+  expect(urls.filter((u) => u.includes('models/'))).toEqual([]);
+});
+
+test('a new deployment shows "Update available — reload", and reloading activates it', async ({ page }) => {
+  // A server of our own for the built app, so the test can deploy a new version mid-session
+  // without disturbing the shared preview server.
+  const deployment = await serveBuild();
+  try {
+    await openInspector(page, deployment.url);
+    await waitForController(page);
+    const first = await page.evaluate(async () => (await navigator.serviceWorker.ready).active);
+    expect(first).not.toBeNull();
+
+    deployment.deployNextVersion();
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    const prompt = page.getByRole('alert').filter({ hasText: 'Update available' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+
+    await prompt.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Update available' })).toHaveCount(0);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null),
+      )
+      .toBeNull();
+    expect(deployment.served()).toContain('next');
+  } finally {
+    await deployment.close();
+  }
 });

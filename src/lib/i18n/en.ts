@@ -23,7 +23,7 @@ export const en = {
 
   'pwa.install': 'Install Vigil',
   'pwa.installAria': 'Install Vigil as an app on this device',
-  'pwa.updateAvailable': 'A new version of Vigil is available.',
+  'pwa.updateAvailable': 'Update available — a new version of Vigil is ready.',
   'pwa.reload': 'Reload',
   'pwa.dismiss': 'Later',
   'pwa.offlineReady': 'Ready to work offline.',

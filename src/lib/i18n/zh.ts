@@ -17,7 +17,7 @@ export const zh: Messages = {
 
   'pwa.install': '安装 Vigil',
   'pwa.installAria': '将 Vigil 作为应用安装到此设备',
-  'pwa.updateAvailable': 'Vigil 有新版本可用。',
+  'pwa.updateAvailable': '有可用更新 — Vigil 的新版本已就绪。',
   'pwa.reload': '重新加载',
   'pwa.dismiss': '稍后',
   'pwa.offlineReady': '已可离线使用。',

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serves the built app (`build/`) on 127.0.0.1 at a free port. `deployNextVersion()` makes the
+ * server answer a byte-different service worker from then on, as a new deployment would.
+ */
+export async function serveBuild(root = 'build') {
+  let version = 'first';
+  const versionsServed = new Set<string>();
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(normalize(root))) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      let body: Buffer | string = await readFile(file);
+      if (path === '/sw.js') {
+        body = `${body.toString('utf8')}\n// deployment: ${version}\n`;
+        versionsServed.add(version);
+      }
+      response.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    deployNextVersion: () => {
+      version = 'next';
+    },
+    served: () => [...versionsServed],
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
