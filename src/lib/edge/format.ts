@@ -11,10 +11,10 @@ export function formatGasPrice(wei: bigint): string {
   return `${formatGwei(wei)} gwei`;
 }
 
-/** `Ethereum (1)`, or `Chain 12345` for a chain Vigil does not know. */
+/** `Ethereum (1)`, or `12345` alone for a chain Vigil does not know (the label already says chain). */
 export function formatChain(chainId: bigint): string {
   const name = chainName(chainId);
-  return name ? `${name} (${chainId})` : `Chain ${chainId}`;
+  return name ? `${name} (${chainId})` : chainId.toString();
 }
 
 /** `1,234,567` — an integer with thousands separators, locale-independent. */

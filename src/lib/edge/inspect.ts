@@ -37,7 +37,7 @@ export function describePayload(payload: Payload): Field[] {
       out.tx(payload.tx);
       break;
     case 'rawTransaction':
-      out.text('signed', payload.signed ? 'yes' : 'no');
+      out.flag('signed', payload.signed);
       out.text('hash', payload.hash, true);
       out.tx(payload.tx);
       break;
@@ -61,11 +61,7 @@ export function describePayload(payload: Payload): Field[] {
       out.text('method', payload.method);
       out.text('from', payload.from);
       out.text('messageText', payload.text, true);
-      out.fields.push({
-        key: 'dataSize',
-        value: formatBytes(hexByteLength(payload.raw)),
-        copy: String(hexByteLength(payload.raw)),
-      });
+      out.bytes(hexByteLength(payload.raw));
       out.text('data', payload.raw, true);
       out.text('digest', payload.digest, true);
       break;
@@ -139,6 +135,14 @@ class FieldList {
     this.fields.push({ key, value, copy: value, ...(block && { block }) });
   }
 
+  flag(key: FieldKey, value: boolean): void {
+    this.fields.push({ key, value: value ? 'yes' : 'no', copy: String(value), format: 'boolean' });
+  }
+
+  bytes(size: number): void {
+    this.fields.push({ key: 'dataSize', value: formatBytes(size), copy: String(size), format: 'bytes' });
+  }
+
   integer(key: FieldKey, value: bigint | undefined): void {
     if (value === undefined) return;
     this.fields.push({ key, value: formatInteger(value), copy: value.toString() });
@@ -161,7 +165,7 @@ class FieldList {
 
   data(data: Hex): void {
     const size = hexByteLength(data);
-    this.fields.push({ key: 'dataSize', value: formatBytes(size), copy: String(size) });
+    this.bytes(size);
     if (size >= 4) this.text('selector', data.slice(0, 10));
     if (size > 0) this.text('data', data, true);
   }
@@ -169,7 +173,8 @@ class FieldList {
   tx(tx: TransactionFields): void {
     this.chain(tx.chainId);
     this.text('from', tx.from);
-    if (tx.to === null) this.fields.push({ key: 'contractCreation', value: 'yes', copy: '' });
+    if (tx.to === null)
+      this.fields.push({ key: 'contractCreation', value: 'yes', copy: '', format: 'boolean' });
     else this.text('to', tx.to);
     this.fields.push({
       key: 'value',

@@ -49,6 +49,11 @@ export type Field = {
   readonly copy: string;
   /** Show in a monospace, wrapping block (hex, JSON). */
   readonly block?: boolean;
+  /**
+   * How to localize `value`: `boolean` fields hold `yes`/`no`; `bytes` fields hold a byte count
+   * in `copy`. Other values are language-neutral (addresses, amounts with units, hex).
+   */
+  readonly format?: 'boolean' | 'bytes';
 };
 
 /** One decoded argument, its value rendered as text. */
