@@ -71,7 +71,11 @@ export type ParseErrorCode =
   /** An EIP-681 URI that is not well-formed. */
   | 'invalidUri'
   /** A well-formed input using a feature Vigil does not handle (e.g. an ENS name to resolve). */
-  | 'unsupported';
+  | 'unsupported'
+  /** Bare hex of exactly 20 bytes: an address, not something to sign. */
+  | 'looksLikeAddress'
+  /** Bare hex of exactly 32 bytes: a hash (of a transaction or message), which Vigil cannot look up. */
+  | 'looksLikeHash';
 
 /** Parameters of a {@link ParseError}. */
 export type ParseErrorParameters = BaseErrorParameters & {

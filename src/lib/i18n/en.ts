@@ -145,6 +145,10 @@ export const en = {
   'error.invalidTypedData': 'The EIP-712 typed data is not well-formed.',
   'error.invalidUri': 'The ethereum: URI is not well-formed.',
   'error.unsupported': 'The input is well-formed but uses a feature Vigil does not handle yet.',
+  'error.looksLikeAddress':
+    'This is an address, not something to sign. Paste the transaction, calldata or signature request instead.',
+  'error.looksLikeHash':
+    'These 32 bytes look like a hash (of a transaction or a message). Vigil reads the bytes you are asked to sign, not hashes: paste the request itself.',
 
   'kind.calldata': 'Calldata',
   'kind.transaction': 'Transaction',

@@ -132,6 +132,9 @@ export const zh: Messages = {
   'error.invalidTypedData': 'EIP-712 类型化数据格式不正确。',
   'error.invalidUri': 'ethereum: URI 格式不正确。',
   'error.unsupported': '输入格式正确，但使用了 Vigil 暂不支持的功能。',
+  'error.looksLikeAddress': '这是一个地址，而不是需要签名的内容。请粘贴交易、调用数据或签名请求。',
+  'error.looksLikeHash':
+    '这 32 字节看起来是一个哈希（交易或消息的哈希）。Vigil 读取的是你被要求签名的字节，而不是哈希：请粘贴请求本身。',
 
   'kind.calldata': '调用数据',
   'kind.transaction': '交易',

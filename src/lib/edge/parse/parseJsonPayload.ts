@@ -84,6 +84,8 @@ function parseBareParams(params: readonly unknown[]): Payload {
   const [first, second] = params;
   if (params.length === 1 && typeof first === 'object' && first !== null) {
     const object = first as JsonObject;
+    // A JSON-RPC batch of one request, as some dApps and loggers write it.
+    if (typeof object.method === 'string') return parseRequest(object.method, object);
     if (has(object, 'calls')) return parseCallBatch(object, '[0]');
     return { kind: 'transaction', tx: parseTransactionObject(object, '[0]') };
   }

@@ -52,6 +52,19 @@ describe('transactions as JSON', () => {
     });
   });
 
+  test('a JSON-RPC batch of one request', () => {
+    const request = {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'eth_sendTransaction',
+      params: [{ to: vitalik, value: '0x1' }],
+    };
+    expect(accept(JSON.stringify([request]))).toMatchObject({
+      kind: 'transaction',
+      method: 'eth_sendTransaction',
+    });
+  });
+
   test('a JSON-RPC request', () => {
     const payload = accept(
       JSON.stringify({
@@ -377,6 +390,8 @@ describe('garbage gets a typed error', () => {
     ['0xzz12', 'invalidHex'],
     ['0xabc', 'oddLength'],
     ['0x1234', 'tooShort'],
+    ['0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045', 'looksLikeAddress'],
+    [`0x${'ab'.repeat(32)}`, 'looksLikeHash'],
     ['hello', 'unrecognized'],
     ['{"to": 5', 'invalidJson'],
     ['{"to": 5}', 'invalidAddress'],

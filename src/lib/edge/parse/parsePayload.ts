@@ -79,6 +79,18 @@ function parseHex(text: string): Payload {
     if (raw) return raw;
   }
   const size = hexByteLength(hex);
+  if (size === 20)
+    throw new ParseError('looksLikeAddress', `This is an address (${hex}), not calldata or a transaction.`, {
+      expected: 'calldata, a transaction or a signature request',
+    });
+  if (size === 32)
+    throw new ParseError(
+      'looksLikeHash',
+      'These 32 bytes look like a hash (a transaction or message hash), not calldata.',
+      {
+        expected: 'the transaction or message itself: Vigil inspects bytes, it does not look hashes up',
+      },
+    );
   if (size < 4)
     throw new ParseError(
       'tooShort',
