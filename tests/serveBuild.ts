@@ -38,8 +38,10 @@ export async function serveBuild(root = 'build') {
         'cache-control': 'no-cache',
       });
       response.end(body);
-    } catch {
-      response.writeHead(404).end('not found');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const missing = code === 'ENOENT' || code === 'EISDIR';
+      response.writeHead(missing ? 404 : 500).end(missing ? 'not found' : String(error));
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
