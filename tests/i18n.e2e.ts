@@ -11,6 +11,10 @@ test('switching to 中文 translates the UI and survives a reload', async ({ pag
   await input(page).fill(transferCalldata);
   await expect(page.getByTestId('kind')).toHaveText('调用数据');
   await expect(page.locator('[data-field="selector"] dt')).toHaveText('选择器');
+  await expect(page.getByTestId('action')).toHaveText('转账代币');
+  await expect(page.getByTestId('provenance')).toContainText('仅签名');
+  await expect(page.getByTestId('confidence')).toContainText('置信度 70% — 已知函数签名（合约未验证）');
+  await expect(page.getByRole('heading', { name: '原始字段' })).toBeVisible();
 
   await page.reload();
   await waitForApp(page);

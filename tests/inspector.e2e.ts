@@ -14,19 +14,23 @@ test('ERC-20 transfer calldata is decoded', async ({ page }) => {
   await expect(page.getByTestId('kind')).toHaveAttribute('data-kind', 'calldata');
   await expect(page.locator('[data-field="selector"] .value')).toHaveText('0xa9059cbb');
   await expect(page.getByTestId('signature')).toHaveText('transfer(address,uint256)');
-  await expect(page.locator('tr[data-arg="to"]')).toContainText(recipient);
-  await expect(page.locator('tr[data-arg="amount"]')).toContainText('1000000000');
+  await expect(page.locator('[data-arg="to"]')).toContainText(recipient);
+  await expect(page.locator('[data-arg="value"]')).toContainText('1000000000');
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
-test('an unknown selector is called out, not guessed', async ({ page }) => {
+test('an unknown selector is called out; at most its layout is guessed', async ({ page }) => {
   await openInspector(page);
   await input(page).fill('0x12345678');
   await expect(page.getByTestId('kind')).toHaveAttribute('data-kind', 'calldata');
-  await expect(page.locator('[data-status="unknown"]')).toContainText(
-    '0x12345678 is not in the built-in ABIs',
-  );
+  const note = page.getByRole('note');
+  await expect(note).toHaveAttribute('data-issue', 'unknownSelector');
+  await expect(note).toContainText('No known function has the selector 0x12345678');
+  await expect(page.getByTestId('action')).toHaveText('Unknown action');
+  // Nothing names the function: at best the argument layout is guessed from the bytes.
+  await expect(page.getByTestId('provenance')).toHaveAttribute('data-source', /^(guess|none)$/);
+  await expect(page.getByTestId('confidence')).toContainText('with unknown function');
 });
 
 test('garbage shows a clear error, the input is kept, and the page keeps working', async ({ page }) => {
@@ -160,6 +164,14 @@ test('a11y basics: every button and control has an accessible name', async ({ pa
   await input(page).fill(transactionJson);
   await expect(page.getByTestId('kind')).toBeVisible();
   await check();
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await page.locator('[data-example="safe"]').click();
+  await expect(page.getByTestId('tree')).toBeVisible();
+  await check();
+  await expect(page.getByRole('meter', { name: 'Decoding confidence' })).toHaveAttribute(
+    'aria-valuenow',
+    '70',
+  );
   await expect(page.getByLabel('Calldata, transaction, typed data or URI')).toBeVisible();
   await expect(page.getByLabel('Language')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -12,23 +12,24 @@ describe('inspectJsonlLine', () => {
         id: string;
         ok: boolean;
         kind: string;
-        calls?: { decode: { selector?: string } }[];
+        intent?: { selector?: string; primaryType?: string; confidence: number };
       };
       const source = JSON.parse(line) as {
         id: string;
         kind: string;
         data?: string;
-        expect: { function?: string };
+        expect: { function?: string; primaryType?: string };
       };
       expect(result.id).toBe(source.id);
       expect(result.ok, source.id).toBe(true);
       const expected =
         source.kind === 'tx' ? 'rawTransaction' : source.kind === 'typedData' ? 'typedData' : 'transaction';
       expect(result.kind, source.id).toBe(expected);
+      expect(result.intent?.confidence, source.id).toBeGreaterThanOrEqual(0);
       if (source.data && source.data.length >= 10)
-        expect(result.calls?.[0]?.decode.selector ?? source.data.slice(0, 10), source.id).toBe(
-          source.data.slice(0, 10),
-        );
+        expect(result.intent?.selector, source.id).toBe(source.data.slice(0, 10).toLowerCase());
+      if (source.expect.primaryType)
+        expect(result.intent?.primaryType, source.id).toBe(source.expect.primaryType);
     }
   });
 
@@ -60,8 +61,9 @@ describe('the vigil command', () => {
     expect(out).toMatchObject({
       ok: true,
       kind: 'calldata',
-      calls: [{ decode: { signature: 'deposit()' } }],
+      intent: { kind: 'deposit', function: 'deposit()' },
     });
+    expect(out.calls).toBeUndefined();
   });
 
   test('inspect --jsonl: one result per line, bad lines included', () => {

@@ -1,5 +1,6 @@
 import { inspect } from '../lib/edge/inspect';
 import { toJsonText } from '../lib/edge/json';
+import { cliResult } from './cliResult';
 
 /**
  * Inspects one JSONL case (the evaluation-corpus line format: `id`, `chainId`, `from`, `to`, `data`,
@@ -9,7 +10,7 @@ import { toJsonText } from '../lib/edge/json';
 export function inspectJsonlLine(line: string, lineNumber: number): string {
   const id = readId(line);
   const result = inspect(line);
-  return toJsonText({ id, line: lineNumber, ...result });
+  return toJsonText({ id, line: lineNumber, ...(cliResult(result) as object) });
 }
 
 function readId(line: string): string | null {

@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { inspect } from '../lib/edge/inspect';
 import { toJsonText } from '../lib/edge/json';
+import { cliResult } from './cliResult';
 import { inspectJsonlLine } from './inspectJsonl';
 
 const usage = `Usage:
@@ -37,7 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const input = rest[0] === '-' ? await readStdin() : rest.join(' ');
   const result = inspect(input);
-  process.stdout.write(`${toJsonText(result, 2)}\n`);
+  process.stdout.write(`${toJsonText(cliResult(result), 2)}\n`);
   return result.ok ? 0 : 1;
 }
 

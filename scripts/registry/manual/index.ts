@@ -1,4 +1,5 @@
 import type { SourceEntry } from '../types';
+import { accountInterfaces } from './accounts';
 import { blurContracts, zeroExContracts } from './marketplaces';
 import { multicallContracts } from './multicall';
 import { aaveInterfaces, ensLegacyContracts } from './protocols';
@@ -13,5 +14,6 @@ export function manualEntries(): SourceEntry[] {
     ...zeroExContracts(),
     ...ensLegacyContracts(),
     ...aaveInterfaces(),
+    ...accountInterfaces(),
   ];
 }

@@ -1,3 +1,4 @@
+import { concat, keccak256 } from 'viem';
 import { expect, test } from 'vitest';
 import { inspect } from './inspect';
 import { toJsonText } from './json';
@@ -12,9 +13,12 @@ test('calldata: size, selector, decoded call', () => {
   expect(result.kind).toBe('calldata');
   expect(result.fields.map((f) => f.key)).toEqual(['dataSize', 'selector', 'data']);
   expect(result.fields[0]).toEqual({ key: 'dataSize', value: '68 bytes', copy: '68', format: 'bytes' });
-  expect(result.calls[0]?.decode).toMatchObject({
-    status: 'decoded',
-    signature: 'transfer(address,uint256)',
+  expect(result.calls[0]?.function?.signature).toBe('transfer(address,uint256)');
+  expect(result.intent).toMatchObject({
+    kind: 'tokenTransfer',
+    function: 'transfer(address,uint256)',
+    source: 'signature',
+    confidence: 0.7,
   });
 });
 
@@ -82,4 +86,44 @@ test('deterministic: the same input gives byte-identical output', () => {
     ],
   });
   expect(toJsonText(inspect(input))).toBe(toJsonText(inspect(input)));
+});
+
+test('typed data: domain separator and struct hash make the digest', () => {
+  const result = inspect(
+    JSON.stringify({
+      types: {
+        Permit: [
+          { name: 'owner', type: 'address' },
+          { name: 'spender', type: 'address' },
+          { name: 'value', type: 'uint256' },
+          { name: 'nonce', type: 'uint256' },
+          { name: 'deadline', type: 'uint256' },
+        ],
+      },
+      primaryType: 'Permit',
+      domain: {
+        name: 'USD Coin',
+        version: '2',
+        chainId: 1,
+        verifyingContract: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+      },
+      message: {
+        owner: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045',
+        spender: '0x000000000022D473030F116dDEE9F6B43aC78BA3',
+        value: '115792089237316195423570985008687907853269984665640564039457584007913129639935',
+        nonce: 0,
+        deadline: '1893456000',
+      },
+    }),
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  const field = (key: string) => result.fields.find((f) => f.key === key)?.copy as `0x${string}`;
+  expect(keccak256(concat(['0x1901', field('domainSeparator'), field('structHash')]))).toBe(field('digest'));
+  expect(result.intent).toMatchObject({
+    kind: 'permit',
+    primaryType: 'Permit',
+    counterparties: [{ role: 'spender', address: '0x000000000022D473030F116dDEE9F6B43aC78BA3' }],
+    permissions: [{ kind: 'allowance', unlimited: true, expiry: 1893456000n }],
+  });
+  expect(result.display?.title).toBeTruthy();
 });

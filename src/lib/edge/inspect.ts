@@ -1,27 +1,58 @@
-import type { Hex } from 'viem';
-import { decodeStandardCall } from './decode/decodeStandardCall';
+import { type Hex, hashDomain, hashStruct } from 'viem';
+import { clearSignCalldata } from './clearsign/clearSignCalldata';
+import { clearSignTypedData } from './clearsign/clearSignTypedData';
+import type { ClearSignDisplay } from './clearsign/types';
+import { decodePayloadCalls } from './decode/decodePayloadCalls';
 import { toParseErrorInfo } from './errors';
 import { formatChain, formatEth, formatGasPrice, formatInteger } from './format';
+import { intentOfPayload } from './intent/intentOfPayload';
 import { toJsonText } from './json';
 import { hexByteLength } from './parse/normalizeHex';
 import { parsePayload } from './parse/parsePayload';
-import type { Payload, TransactionFields } from './payload';
-import type { CallView, Field, FieldKey, InspectResult } from './view';
+import type { Payload, TransactionFields, TypedDataPayload } from './payload';
+import type { Field, FieldKey, InspectResult } from './view';
 
 /**
- * Parses any input and lays out what the inspector shows: its kind, its normalized fields, and each
- * call it makes decoded against the standard ABIs. Never throws.
+ * Parses any input and lays out what the inspector shows: its kind, its normalized fields, every
+ * call it makes decoded (nested calls included, each with its provenance and γ), its intent, and
+ * the ERC-7730 clear-signing display when a descriptor applies. Never throws.
  */
 export function inspect(text: string): InspectResult {
   const parsed = parsePayload(text);
   if (!parsed.ok) return { ok: false, error: toParseErrorInfo(parsed.error) };
   const { payload } = parsed;
+  const calls = decodePayloadCalls(payload);
+  const display = clearSign(payload);
   return {
     ok: true,
     kind: payload.kind,
     payload,
     fields: describePayload(payload),
-    calls: describeCalls(payload),
+    calls,
+    intent: intentOfPayload(payload, calls),
+    ...(display && { display }),
+  };
+}
+
+/** The clear-signing display of a transaction whose chain and target are known, or of typed data. */
+function clearSign(payload: Payload): ClearSignDisplay | undefined {
+  if (payload.kind === 'typedData') {
+    const { domain, types, primaryType, message, from } = payload;
+    return clearSignTypedData({ domain, types, primaryType, message, ...(from && { from }) }) ?? undefined;
+  }
+  if (payload.kind !== 'transaction' && payload.kind !== 'rawTransaction' && payload.kind !== 'eip681')
+    return undefined;
+  const { chainId, to, from, value, data } = payload.tx;
+  if (chainId === undefined || !to || data === '0x') return undefined;
+  return clearSignCalldata({ chainId, to, value, data, ...(from && { from }) }) ?? undefined;
+}
+
+/** The EIP-712 domain separator and struct hash, the two halves of the digest a device shows. */
+function typedDataHashes(payload: TypedDataPayload): { domainSeparator: Hex; structHash: Hex } {
+  const { domain, types, primaryType, message } = payload;
+  return {
+    domainSeparator: hashDomain({ domain, types } as Parameters<typeof hashDomain>[0]),
+    structHash: hashStruct({ data: message, primaryType, types } as Parameters<typeof hashStruct>[0]),
   };
 }
 
@@ -54,6 +85,11 @@ export function describePayload(payload: Payload): Field[] {
       out.text('domainVersion', payload.domain.version);
       out.chain(payload.domain.chainId);
       out.text('verifyingContract', payload.domain.verifyingContract);
+      {
+        const hashes = typedDataHashes(payload);
+        out.text('domainSeparator', hashes.domainSeparator, true);
+        if (payload.primaryType !== 'EIP712Domain') out.text('structHash', hashes.structHash, true);
+      }
       out.text('digest', payload.digest, true);
       out.text('message', toJsonText(payload.message, 2), true);
       break;
@@ -91,35 +127,6 @@ export function describePayload(payload: Payload): Field[] {
     }
   }
   return out.fields;
-}
-
-/** The calls a payload makes, each decoded against the standard ABIs. */
-export function describeCalls(payload: Payload): CallView[] {
-  switch (payload.kind) {
-    case 'calldata':
-      return [call(0, payload.data)];
-    case 'transaction':
-    case 'rawTransaction':
-    case 'eip681':
-      return [call(0, payload.tx.data, payload.tx.to, payload.tx.value)];
-    case 'callBatch':
-      return payload.calls.map((c, i) => call(i, c.data, c.to, c.value));
-    case 'userOperation':
-      return [call(0, payload.userOperation.callData, payload.userOperation.sender)];
-    case 'typedData':
-    case 'message':
-      return [];
-  }
-}
-
-function call(index: number, data: Hex, to?: CallView['to'], value?: bigint): CallView {
-  return {
-    index,
-    ...(to !== undefined && { to }),
-    ...(value !== undefined && { value }),
-    dataSize: hexByteLength(data),
-    decode: decodeStandardCall(data),
-  };
 }
 
 function formatBytes(size: number): string {

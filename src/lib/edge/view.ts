@@ -1,5 +1,7 @@
-import type { Address, Hex } from 'viem';
+import type { ClearSignDisplay } from './clearsign/types';
+import type { DecodedCall } from './decode/types';
 import type { ParseErrorInfo } from './errors';
+import type { Intent } from './intent/types';
 import type { Payload, PayloadKind } from './payload';
 
 /** Names of the fields the inspector shows; the UI translates each as `field.<key>`. */
@@ -29,6 +31,8 @@ export type FieldKey =
   | 'domainName'
   | 'domainVersion'
   | 'verifyingContract'
+  | 'domainSeparator'
+  | 'structHash'
   | 'digest'
   | 'message'
   | 'messageText'
@@ -56,40 +60,6 @@ export type Field = {
   readonly format?: 'boolean' | 'bytes';
 };
 
-/** One decoded argument, its value rendered as text. */
-export type DecodedArg = { readonly name: string; readonly type: string; readonly value: string };
-
-/** The decode of one call's data against the standard ABIs Vigil ships. */
-export type CallDecode =
-  | { readonly status: 'empty' }
-  | { readonly status: 'tooShort'; readonly size: number }
-  | { readonly status: 'unknown'; readonly selector: Hex }
-  | {
-      readonly status: 'decoded';
-      readonly selector: Hex;
-      readonly functionName: string;
-      readonly signature: string;
-      /** Every standard whose ABI has this function, e.g. `['ERC-20', 'ERC-721']`. */
-      readonly standards: readonly string[];
-      readonly args: readonly DecodedArg[];
-    }
-  | {
-      readonly status: 'malformed';
-      readonly selector: Hex;
-      readonly signature: string;
-      readonly standards: readonly string[];
-      readonly reason: string;
-    };
-
-/** One call the payload makes (a transaction has one, a batch several). */
-export type CallView = {
-  readonly index: number;
-  readonly to?: Address | null;
-  readonly value?: bigint;
-  readonly dataSize: number;
-  readonly decode: CallDecode;
-};
-
 /** What the inspector shows for an input. */
 export type InspectResult =
   | {
@@ -97,6 +67,11 @@ export type InspectResult =
       readonly kind: PayloadKind;
       readonly payload: Payload;
       readonly fields: readonly Field[];
-      readonly calls: readonly CallView[];
+      /** The calls the payload makes, each decoded with everything nested in it. */
+      readonly calls: readonly DecodedCall[];
+      /** What the payload does, as actions, assets, counterparties and permissions. */
+      readonly intent: Intent;
+      /** The ERC-7730 clear-signing display, when a descriptor is bound to the contract or domain. */
+      readonly display?: ClearSignDisplay;
     }
   | { readonly ok: false; readonly error: ParseErrorInfo };

@@ -1,6 +1,8 @@
+import type { DecodedCall, DecodeIssueCode, DecodeSource } from '$lib/edge/decode/types';
 import type { ParseErrorCode } from '$lib/edge/errors';
+import type { ActionKind, AssetAmount, Counterparty, Intent, Permission } from '$lib/edge/intent/types';
 import type { PayloadKind } from '$lib/edge/payload';
-import type { CallDecode, FieldKey } from '$lib/edge/view';
+import type { FieldKey } from '$lib/edge/view';
 
 /**
  * The English catalogue: the source of truth for message keys. Every other catalogue must have
@@ -63,17 +65,14 @@ export const en = {
   'empty.acceptBatch': 'EIP-5792 call batches and ERC-4337 user operations',
   'empty.examples': 'Try an example',
   'example.approve': 'ERC-20 approve (unlimited)',
-  'example.transfer': 'ERC-20 transfer',
+  'example.safe': 'Safe transaction batch (MultiSend)',
+  'example.router': 'Uniswap Universal Router swap',
   'example.uri': 'EIP-681 token transfer URI',
   'example.permit': 'EIP-2612 Permit typed data',
   'example.tx': 'Transaction JSON',
 
   'result.heading': 'What this is',
   'result.kind': 'Detected kind',
-  'result.fields': 'Fields',
-  'result.calls': 'Calls',
-  'result.callsCount': '{count} calls',
-  'result.inspecting': 'Inspecting…',
 
   'copy.button': 'Copy',
   'copy.aria': 'Copy {label}',
@@ -82,39 +81,135 @@ export const en = {
   'copy.failed': 'Copy failed',
   'copy.failedAria': 'Could not copy {label}: {message}',
 
-  'call.heading': 'Call {index}',
-  'call.to': 'To',
-  'call.toCreate': 'New contract (no recipient)',
-  'call.toNone': 'Not given',
-  'call.value': 'Value',
-  'call.valueEth': '{amount} ETH',
-  'call.valueWei': '{amount} wei',
-  'call.dataSize': 'Data',
-  'call.bytes': '{count} bytes',
-  'call.decode': 'Decoded call',
-  'call.signature': 'Function',
-  'call.selector': 'Selector',
-  'call.standards': 'Found in',
-  'call.args': 'Arguments',
-  'call.argName': 'Name',
-  'call.argType': 'Type',
-  'call.argValue': 'Value',
-  'call.argUnnamed': 'argument {index}',
-  'call.noArgs': 'This function takes no arguments.',
+  'action.nativeTransfer': 'Send native currency',
+  'action.tokenTransfer': 'Transfer tokens',
+  'action.approve': 'Approve a spender',
+  'action.permit': 'Sign a token permit',
+  'action.setApprovalForAll': 'Approve an operator for a whole collection',
+  'action.swap': 'Swap',
+  'action.order': 'Trade order',
+  'action.bridge': 'Bridge to another chain',
+  'action.stake': 'Stake',
+  'action.deposit': 'Deposit',
+  'action.withdraw': 'Withdraw',
+  'action.delegate': 'Delegate',
+  'action.adminChange': 'Change who controls a contract',
+  'action.batch': 'Batch of {count} actions',
+  'action.batchOne': 'Batch of 1 action',
+  'action.deploy': 'Deploy a contract',
+  'action.messageSignature': 'Sign a message',
+  'action.unknown': 'Unknown action',
 
-  'decode.empty': 'No data: a plain value transfer.',
-  'decode.tooShort':
-    'The data is {size} bytes, shorter than the 4-byte function selector; it calls no known function.',
-  'decode.unknown':
-    'The selector {selector} is not in the built-in ABIs. Vigil cannot say what this call does; treat it with care.',
-  'decode.decoded': 'Decoded with the built-in {standards} ABI.',
-  'decode.malformed':
-    'The selector matches {signature}, but the arguments do not decode as that function: {reason}',
-  'decode.status.empty': 'Value transfer',
-  'decode.status.tooShort': 'Too short',
-  'decode.status.unknown': 'Unknown function',
-  'decode.status.decoded': 'Decoded',
-  'decode.status.malformed': 'Malformed',
+  'summary.includes': 'Includes',
+  'summary.assets': 'Assets',
+  'summary.counterparties': 'Counterparties',
+  'summary.permissions': 'Permissions granted',
+  'summary.grantedTo': 'to',
+  'summary.expires': 'expires {date}',
+  'summary.expiresUnix': 'expires at Unix time {value}',
+
+  'role.send': 'You send',
+  'role.receive': 'You receive',
+  'role.allow': 'You allow',
+
+  'party.recipient': 'Recipient',
+  'party.spender': 'Spender',
+  'party.operator': 'Operator',
+  'party.delegate': 'Delegate',
+  'party.newOwner': 'New owner',
+  'party.implementation': 'New implementation',
+  'party.target': 'Target',
+
+  'permission.allowance': 'Token allowance',
+  'permission.operator': 'Operator over your tokens',
+  'permission.delegation': 'Delegation',
+  'permission.ownership': 'Ownership',
+
+  'asset.unlimited': 'Unlimited',
+  'asset.unknownToken': 'unknown token',
+  'asset.tokenNotGiven': 'token contract not given',
+  'asset.native': 'native currency',
+  'asset.tokenId': 'token #{id}',
+  'asset.noAmount': 'amount not given',
+
+  'confidence.label': 'Confidence {percent}% — {reason}',
+  'confidence.withIssue': '{source}, with {issue}',
+  'confidence.meter': 'Decoding confidence',
+
+  'source.registry': 'Verified ABI for this contract',
+  'source.signature': 'Known function signature (contract not verified)',
+  'source.ambiguous': 'Several functions match',
+  'source.guess': 'Guessed layout',
+  'source.none': 'Not decoded',
+  'source.empty': 'No data',
+  'source.typedData': 'Read from the typed data and its declared types',
+  'source.message': 'A plain message: nothing to decode',
+  'source.payload': 'Read from the request itself',
+
+  'sourceShort.registry': 'Verified ABI',
+  'sourceShort.signature': 'Signature only',
+  'sourceShort.ambiguous': 'Ambiguous',
+  'sourceShort.guess': 'Guessed',
+  'sourceShort.none': 'Not decoded',
+  'sourceShort.empty': 'No data',
+  'provenance.gamma': 'γ {value}',
+
+  'issue.truncated': 'The data is shorter than a 4-byte function selector; it calls no known function.',
+  'issue.unknownSelector':
+    'No known function has the selector {selector}. Vigil cannot say what this call does; treat it with care.',
+  'issue.malformed': 'The selector is known, but the data is not a valid encoding of any function with it.',
+  'issue.trailingData':
+    'Extra bytes follow the arguments. The function does not read them, and nothing shown here covers them.',
+  'issue.tooDeep': 'Nested too deep: Vigil stopped decoding here.',
+  'issue.tooManyCalls': 'Too many nested calls: the rest are not decoded.',
+  'issue.invalidNested': 'The calls nested in this one are malformed and could not be read.',
+  'issue.unknownCommand': 'Vigil does not know this command and cannot say what it does.',
+  'issueTitle.truncated': 'data too short',
+  'issueTitle.unknownSelector': 'unknown function',
+  'issueTitle.malformed': 'malformed data',
+  'issueTitle.trailingData': 'extra bytes after the arguments',
+  'issueTitle.tooDeep': 'nesting too deep to decode',
+  'issueTitle.tooManyCalls': 'too many nested calls to decode',
+  'issueTitle.invalidNested': 'malformed nested calls',
+  'issueTitle.unknownCommand': 'unknown command',
+  'issue.details': 'Decoder message',
+
+  'clearSign.heading': 'Clear signing',
+  'clearSign.descriptor': 'ERC-7730 descriptor',
+  'clearSign.owner': 'by {owner}',
+  'clearSign.generic': 'Generic descriptor: this contract is not in the clear-signing registry.',
+  'clearSign.warnings': 'Notes',
+
+  'tree.heading': 'Decoded calls',
+  'tree.count': '{count} calls',
+  'tree.nested': 'Nested calls',
+
+  'node.kind.call': 'Call',
+  'node.kind.command': 'Command',
+  'node.kind.action': 'v4 action',
+  'node.unknown': 'Unknown function',
+  'node.noData': 'Value transfer (no data)',
+  'node.to': 'To',
+  'node.toCreate': 'New contract (no recipient)',
+  'node.value': 'Value',
+  'node.operation': 'Operation',
+  'node.call': 'Call',
+  'node.delegatecall': 'Delegatecall: runs the target’s code as this account, with its storage and funds',
+  'node.delegatecallBadge': 'delegatecall',
+  'node.dataSize': 'Data',
+  'node.bytes': '{count} bytes',
+  'node.selector': 'Selector',
+  'node.commandByte': 'Command byte',
+  'node.allowRevert': 'May fail without failing the rest',
+  'node.candidates': 'Several functions fit this data; Vigil cannot tell which one is meant:',
+  'node.args': 'Arguments',
+  'node.argsCount': 'Arguments ({count})',
+  'node.argUnnamed': 'argument {index}',
+  'node.noArgs': 'This function takes no arguments.',
+  'node.emptyList': 'empty list',
+
+  'hashes.heading': 'Hashes (match these on your hardware wallet)',
+  'raw.heading': 'Raw fields',
 
   'error.heading': 'This input could not be read',
   'error.technical': 'Parser message',
@@ -184,6 +279,8 @@ export const en = {
   'field.domainName': 'Domain name',
   'field.domainVersion': 'Domain version',
   'field.verifyingContract': 'Verifying contract',
+  'field.domainSeparator': 'Domain separator',
+  'field.structHash': 'Struct hash',
   'field.digest': 'Digest',
   'field.message': 'Message',
   'field.messageText': 'Message text',
@@ -198,7 +295,13 @@ export const en = {
   Record<`field.${FieldKey}`, string> &
   Record<`kind.${PayloadKind}`, string> &
   Record<`error.${ParseErrorCode}`, string> &
-  Record<`decode.${CallDecode['status']}` | `decode.status.${CallDecode['status']}`, string>;
+  Record<`action.${ActionKind}`, string> &
+  Record<`source.${Intent['source']}` | `sourceShort.${DecodeSource}`, string> &
+  Record<`issue.${DecodeIssueCode}` | `issueTitle.${DecodeIssueCode}`, string> &
+  Record<`role.${AssetAmount['role']}`, string> &
+  Record<`party.${Counterparty['role']}`, string> &
+  Record<`permission.${Permission['kind']}`, string> &
+  Record<`node.kind.${DecodedCall['kind']}`, string>;
 
 /** A message key. */
 export type MessageKey = keyof typeof en;

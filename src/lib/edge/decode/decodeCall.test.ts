@@ -101,9 +101,21 @@ describe('top-level calls', () => {
     expect(node.confidence).toBeLessThanOrEqual(0.7);
   });
 
-  test('unknown selector', () => {
-    expect(decodeCall({ data: '0xdeadbeef' })).toMatchObject({
+  test('unknown selector: a guessed layout, labelled as such, γ 0.3', () => {
+    const data = `0xdeadbeef${transfer.slice(10)}` as Hex;
+    const node = decodeCall({ data });
+    expect(node).toMatchObject({ source: 'guess', confidence: 0.3, issue: { code: 'unknownSelector' } });
+    expect(node.function).toBeUndefined();
+    expect(node.args.map((a) => [a.type, a.value])).toEqual([
+      ['address', alice],
+      ['uint256', 1_000_000n],
+    ]);
+  });
+
+  test('unknown selector whose bytes fit no layout: not decoded', () => {
+    expect(decodeCall({ data: '0xdeadbeef12' })).toMatchObject({
       source: 'none',
+      confidence: 0,
       issue: { code: 'unknownSelector' },
     });
   });
@@ -223,5 +235,47 @@ describe('nested calls', () => {
     expect(decodeCall({ data, to: multicall3, chainId: 1n })).toEqual(
       decodeCall({ data, to: multicall3, chainId: 1n }),
     );
+  });
+});
+
+describe('smart accounts', () => {
+  const account = parseAbi([
+    'function execute(address dest, uint256 value, bytes func)',
+    'function executeBatch(address[] dest, uint256[] value, bytes[] func)',
+    'function executeBatch(address[] dest, bytes[] func)',
+  ]);
+
+  test('SimpleAccount executeBatch: each call decoded', () => {
+    const data = encodeFunctionData({
+      abi: account,
+      functionName: 'executeBatch',
+      args: [
+        [usdc, weth],
+        [0n, 0n],
+        [transfer, approve],
+      ],
+    });
+    const node = decodeCall({ data, to: alice });
+    expect(node.children.map((c) => [c.to, c.function?.signature])).toEqual([
+      [usdc, 'transfer(address,uint256)'],
+      [weth, 'approve(address,uint256)'],
+    ]);
+  });
+
+  test('executeBatch whose arrays do not line up is reported, not decoded', () => {
+    const data = encodeFunctionData({
+      abi: account,
+      functionName: 'executeBatch',
+      args: [[usdc, weth], [transfer]],
+    });
+    expect(decodeCall({ data, to: alice }).issue?.code).toBe('invalidNested');
+  });
+
+  test('a user operation of an ERC-20 transfer through execute', () => {
+    const data = encodeFunctionData({ abi: account, functionName: 'execute', args: [usdc, 0n, transfer] });
+    expect(signatures(decodeCall({ data, to: alice }))).toEqual({
+      fn: 'execute(address,uint256,bytes)',
+      children: [{ fn: 'transfer(address,uint256)', children: [] }],
+    });
   });
 });

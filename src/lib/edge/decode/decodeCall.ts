@@ -1,5 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { type CallFit, fitCall } from './fitCall';
+import { guessLayout } from './guess/guessLayout';
 import { childCalls } from './nested/childCalls';
 import { decodeRouterPlan, routerVersion } from './nested/decodeRouterPlan';
 import { resolveSelector, type SelectorCandidate } from './resolveSelector';
@@ -74,11 +75,7 @@ export function decodeNode(
   const selector = data.slice(0, 10) as Hex;
   const { contract, candidates } = resolveSelector(selector, budget.chainId, call.to);
   const withSelector = { ...base, selector, ...(contract && { contract }) };
-  if (candidates.length === 0)
-    return withIssue(withSelector, {
-      code: 'unknownSelector',
-      message: `No known function has the selector ${selector}.`,
-    });
+  if (candidates.length === 0) return guessed(withSelector, data, selector);
 
   // Exact fits first; a fit with bytes left over only counts when nothing fits exactly.
   const all: { candidate: SelectorCandidate; fit: CallFit }[] = [];
@@ -172,6 +169,35 @@ function expand(
     children.push(decodeNode(call, depth + 1, budget));
   }
   return { ...node, children, ...(issue && { issue, confidence: sourceConfidence.none }) };
+}
+
+/** No function is known: show a guessed layout of the arguments, labelled as a guess (γ 0.3). */
+function guessed<T extends { readonly args: readonly DecodedArgument[] }>(
+  node: T,
+  data: Hex,
+  selector: Hex,
+): T & Pick<DecodedCall, 'source' | 'confidence' | 'issue' | 'args'> {
+  const layout = guessLayout(data);
+  if (!layout)
+    return withIssue(node, {
+      code: 'unknownSelector',
+      message: `No known function has the selector ${selector}.`,
+    });
+  return {
+    ...node,
+    source: 'guess',
+    confidence: sourceConfidence.guess,
+    args: layout.params.map((param, i) => ({
+      name: `arg${i}`,
+      type: param.type,
+      param,
+      value: layout.values[i],
+    })),
+    issue: {
+      code: 'unknownSelector',
+      message: `No known function has the selector ${selector}; the argument types shown are guessed from the bytes.`,
+    },
+  };
 }
 
 function withIssue<T extends object>(

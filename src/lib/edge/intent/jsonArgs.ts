@@ -30,5 +30,8 @@ function jsonValue(value: unknown, param: AbiParameter | undefined): IntentArgVa
     );
   }
   if (Array.isArray(value)) return value.map((item) => jsonValue(item, undefined));
+  // EIP-712 structs: plain objects keyed by member name.
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonValue(item, undefined)]));
   return String(value);
 }

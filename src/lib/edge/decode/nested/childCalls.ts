@@ -69,6 +69,20 @@ const extractors: Readonly<
     safeCall(args),
   'execTransactionFromModule(address,uint256,bytes,uint8)': (args) => safeCall(args),
   'execute(bytes32,bytes)': (args, self) => erc7821Calls(args, self),
+  // Smart accounts (SimpleAccount, Coinbase Smart Wallet): the calls a user operation makes.
+  'execute(address,uint256,bytes)': (args) => ({
+    calls: [{ to: arg(args, 0) as Address, value: arg(args, 1) as bigint, data: arg(args, 2) as Hex }],
+  }),
+  'executeBatch(address[],bytes[])': (args) => zipped(list(arg(args, 0)), undefined, list(arg(args, 1))),
+  'executeBatch(address[],uint256[],bytes[])': (args) =>
+    zipped(list(arg(args, 0)), list(arg(args, 1)), list(arg(args, 2))),
+  'executeBatch((address,uint256,bytes)[])': (args) => ({
+    calls: list(arg(args, 0)).map((c) => ({
+      to: component(c, 'target', 0) as Address,
+      value: component(c, 'value', 1) as bigint,
+      data: component(c, 'data', 2) as Hex,
+    })),
+  }),
   'multiSend(bytes)': (args, _self, max) => {
     const unpacked = unpackMultiSend(arg(args, 0) as Hex, max);
     return 'error' in unpacked
@@ -119,6 +133,25 @@ function erc7821Calls(args: readonly DecodedArgument[], self: Address | null | u
         data: component(c, 'data', 2) as Hex,
       };
     }),
+  };
+}
+
+/** Parallel arrays of targets, values and data; lengths must agree (SimpleAccount reverts otherwise). */
+function zipped(
+  targets: readonly unknown[],
+  values: readonly unknown[] | undefined,
+  data: readonly unknown[],
+): ChildCallsResult {
+  if (targets.length !== data.length || (values && values.length !== targets.length))
+    return {
+      error: `executeBatch: ${targets.length} targets, ${values?.length ?? '(no)'} values and ${data.length} calls do not line up`,
+    };
+  return {
+    calls: targets.map((to, i) => ({
+      to: to as Address,
+      ...(values && { value: values[i] as bigint }),
+      data: data[i] as Hex,
+    })),
   };
 }
 
