@@ -279,3 +279,10 @@ describe('smart accounts', () => {
     });
   });
 });
+
+test('a token from the bundled token lists is bound to the ERC-20 interface: γ 1', () => {
+  const node = decodeCall({ data: transfer, to: usdc, chainId: 1n });
+  expect(node).toMatchObject({ source: 'registry', confidence: 1, contract: { id: 'token:USDC' } });
+  // The same call to an address no list knows stays a text-signature decode.
+  expect(decodeCall({ data: transfer, to: alice, chainId: 1n }).source).toBe('signature');
+});

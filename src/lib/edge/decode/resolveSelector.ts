@@ -1,5 +1,6 @@
 import { type AbiFunction, type Address, type Hex, parseAbiItem, toFunctionSelector } from 'viem';
 import { contractAt, functionsBySelector } from '../registry/registry';
+import { tokenInfo } from '../tokens/tokens';
 import { fourByteSignatures } from './signatures/fourByteSignatures';
 
 /** A function a selector may stand for, and where Vigil knows it from. */
@@ -34,6 +35,33 @@ function textCandidates(selector: Hex): readonly SelectorCandidate[] {
   return textIndex.get(selector) ?? [];
 }
 
+/** Standard interfaces a listed token is held to implement (ERC-20 and its allowance helpers). */
+const tokenInterfaces = ['erc20', 'erc20.allowance-helpers'];
+
+/**
+ * The contract at (chainId, to): a registry contract, or a token from the bundled token lists —
+ * a maintained list that names the address as an ERC-20 token binds it to the ERC-20 interface.
+ */
+function boundContract(
+  chainId: bigint,
+  to: Address,
+):
+  | {
+      readonly contract: { readonly id: string; readonly name: string };
+      readonly interfaces: readonly string[];
+    }
+  | undefined {
+  const contract = contractAt(chainId, to);
+  if (contract) return { contract: { id: contract.id, name: contract.name }, interfaces: [] };
+  const token = tokenInfo(chainId, to);
+  if (token)
+    return {
+      contract: { id: `token:${token.symbol}`, name: `${token.name} (${token.symbol})` },
+      interfaces: tokenInterfaces,
+    };
+  return undefined;
+}
+
 const originRank = { bound: 0, registry: 1, text: 2 } as const;
 
 /** Collects every function the selector may be, from the registry (bound first) and the text table. */
@@ -42,10 +70,15 @@ export function resolveSelector(
   chainId: bigint | undefined,
   to: Address | null | undefined,
 ): SelectorResolution {
-  const contract = chainId !== undefined && to ? contractAt(chainId, to) : undefined;
+  const bound = chainId !== undefined && to ? boundContract(chainId, to) : undefined;
+  const contract = bound?.contract;
   const bySignature = new Map<string, SelectorCandidate>();
   for (const fn of functionsBySelector(selector)) {
-    const origin = contract && fn.contracts.includes(contract.id) ? 'bound' : 'registry';
+    const origin =
+      bound &&
+      (fn.contracts.includes(bound.contract.id) || fn.interfaces.some((id) => bound.interfaces.includes(id)))
+        ? 'bound'
+        : 'registry';
     bySignature.set(fn.signature, { signature: fn.signature, item: fn.item, origin });
   }
   for (const candidate of textCandidates(selector))
@@ -55,5 +88,5 @@ export function resolveSelector(
       originRank[a.origin] - originRank[b.origin] ||
       (a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0),
   );
-  return { ...(contract && { contract: { id: contract.id, name: contract.name } }), candidates };
+  return { ...(contract && { contract }), candidates };
 }
