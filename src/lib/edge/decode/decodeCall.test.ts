@@ -226,6 +226,7 @@ describe('nested calls', () => {
       'unknownCommand',
     ]);
     expect(node.children[0]?.args[3]?.value).toBe(path);
+    expect(node.children[0]?.route).toEqual([usdc, weth]);
     expect(node.children[2]).toMatchObject({ source: 'none', confidence: 0 });
     expect(treeConfidence(node)).toBe(0);
   });

@@ -72,6 +72,8 @@ export type DecodedCall = {
   readonly candidates?: readonly string[];
   /** The registry contract this call is bound to. */
   readonly contract?: { readonly id: string; readonly name: string };
+  /** For swaps: the tokens from input to output, read from the command's path. */
+  readonly route?: readonly Address[];
   /** For commands: the command byte and whether it may revert without failing the plan. */
   readonly command?: { readonly byte: number; readonly allowRevert: boolean };
   readonly issue?: DecodeIssue;

@@ -133,6 +133,30 @@ function commandKind(name: string): ActionKind {
   return 'unknown';
 }
 
+/** Universal Router recipients 1 and 2 stand for the caller and the router itself. */
+const routerPlaceholders = new Set([
+  '0x0000000000000000000000000000000000000001',
+  '0x0000000000000000000000000000000000000002',
+]);
+
+/** A router swap: `(recipient, amountIn|amountOut, amountOutMin|amountInMax, path, payerIsUser)`. */
+function swapReading(node: DecodedCall, route: readonly Address[]): Reading {
+  const exactOut = node.function?.name.endsWith('EXACT_OUT') === true;
+  const first = a(node, 1) as bigint;
+  const second = a(node, 2) as bigint;
+  const recipient = addr(a(node, 0));
+  return {
+    kind: 'swap',
+    assets: [
+      { role: 'send', asset: route[0] as Address, amount: exactOut ? second : first },
+      { role: 'receive', asset: route[route.length - 1] as Address, amount: exactOut ? first : second },
+    ],
+    counterparties: routerPlaceholders.has(recipient.toLowerCase())
+      ? []
+      : [{ role: 'recipient', address: recipient }],
+  };
+}
+
 /**
  * The intent of one decoded call and, recursively, of the calls nested in it. Known functions are
  * read into assets, counterparties and permissions; others get an action kind from their name at
@@ -155,6 +179,7 @@ export function intentOfCall(node: DecodedCall): Intent {
           }
         : { kind: 'unknown' };
   else if (reader) reading = reader(node, token);
+  else if (node.kind !== 'call' && node.route) reading = swapReading(node, node.route);
   else if (node.kind !== 'call' && node.function) reading = { kind: commandKind(node.function.name) };
   else if (children.length > 0) reading = { kind: 'batch' };
   else reading = { kind: node.function ? byName(node.function.name) : 'unknown' };

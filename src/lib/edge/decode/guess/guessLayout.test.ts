@@ -241,9 +241,7 @@ describe('guessLayout: malformed and hostile input', () => {
   test.each(Object.entries(cases))(
     '%s: no throw; undefined or a consistent guess, in a few ms',
     (_, data) => {
-      const started = performance.now();
       const guess = guessLayout(data as Hex);
-      expect(performance.now() - started).toBeLessThan(20); // well under 1 ms; room for a loaded machine
       expectConsistent(data as Hex, guess);
     },
   );
@@ -306,7 +304,7 @@ describe('guessLayout: malformed and hostile input', () => {
     expectConsistent(data, shallow);
   });
 
-  test('a long chain of offsets whose last tail fails terminates quickly', () => {
+  test('a long chain of offsets whose last tail fails terminates (speed is measured in guessLayout.bench.ts)', () => {
     for (const words of [64, 512, 4096]) {
       const head = words / 2;
       let args = '';
@@ -314,9 +312,7 @@ describe('guessLayout: malformed and hostile input', () => {
       for (let j = 0; j < head - 1; j++) args += word(0n);
       args += word(1n);
       const data = `${selector}${args}` as Hex;
-      const started = performance.now();
       const guess = guessLayout(data);
-      expect(performance.now() - started, `${words} words`).toBeLessThan(100);
       expectConsistent(data, guess);
     }
   });
@@ -346,13 +342,11 @@ describe('guessLayout: properties', () => {
     )
     .map((n) => n.toString(16).padStart(64, '0'));
 
-  test('random bytes: no throw; undefined or a consistent guess, quickly', () => {
+  test('random bytes: no throw; undefined or a consistent guess', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 1200 }), (bytes) => {
         const data = toHex(bytes);
-        const started = performance.now();
         const guess = guessLayout(data);
-        expect(performance.now() - started).toBeLessThan(50);
         expectConsistent(data, guess);
         if (bytes.length >= 4 && (bytes.length - 4) % 32 === 0) expect(guess).toBeDefined();
       }),
@@ -360,13 +354,11 @@ describe('guessLayout: properties', () => {
     );
   });
 
-  test('random offset-like words: no throw; undefined or a consistent guess, quickly', () => {
+  test('random offset-like words: no throw; undefined or a consistent guess', () => {
     fc.assert(
       fc.property(fc.array(word, { maxLength: 40 }), (words) => {
         const data = `${selector}${words.join('')}` as Hex;
-        const started = performance.now();
         const guess = guessLayout(data);
-        expect(performance.now() - started).toBeLessThan(50);
         expectConsistent(data, guess);
       }),
       { numRuns: 2000 },

@@ -3,6 +3,7 @@ import type { DecodeBudget } from '../decodeCall';
 import { decodeNode } from '../decodeCall';
 import { fitParameters } from '../fitParameters';
 import { type DecodedArgument, type DecodedCall, type DecodeIssue, sourceConfidence } from '../types';
+import { decodeV3Path } from './decodeV3Path';
 import {
   type CommandSpec,
   commandSpec,
@@ -115,8 +116,40 @@ function decodeCommand(
         message: `The input of ${spec.name} is not a valid encoding of its parameters.`,
       },
     };
-  const node: DecodedCall = { ...base, source, confidence: sourceConfidence[source], function: fn, args };
+  const route = swapRoute(spec.name, args);
+  if (route === null)
+    return {
+      ...base,
+      source: 'none',
+      confidence: sourceConfidence.none,
+      function: fn,
+      args,
+      issue: { code: 'invalidNested', message: `The path of ${spec.name} is not a valid Uniswap V3 path.` },
+    };
+  const node: DecodedCall = {
+    ...base,
+    source,
+    confidence: sourceConfidence[source],
+    function: fn,
+    args,
+    ...(route && { route }),
+  };
   return { ...node, ...nestedOf(spec, args, version, depth, budget) };
+}
+
+/**
+ * The tokens a swap command goes through, input first. V3 paths are packed `token ‖ fee ‖ token …`,
+ * written output-first for exact-output swaps; V2 paths are address lists, input first.
+ * `undefined` for commands that are not swaps; `null` for a V3 path that does not decode.
+ */
+function swapRoute(name: string, args: readonly DecodedArgument[]): readonly Address[] | undefined | null {
+  const path = args[3]?.value;
+  if (name === 'V2_SWAP_EXACT_IN' || name === 'V2_SWAP_EXACT_OUT') return path as readonly Address[];
+  if (name !== 'V3_SWAP_EXACT_IN' && name !== 'V3_SWAP_EXACT_OUT') return undefined;
+  const hops = decodeV3Path(path as Hex);
+  if (!hops) return null;
+  const tokens = [hops[0]?.tokenIn as Address, ...hops.map((hop) => hop.tokenOut)];
+  return name === 'V3_SWAP_EXACT_OUT' ? tokens.reverse() : tokens;
 }
 
 function nestedOf(

@@ -142,18 +142,44 @@ const marketCall = (name: string, target: string): CommandSpec => ({
   nesting: { kind: 'call', target },
 });
 
-/** Universal Router v1.x (2022–2024): NFT marketplace commands from 0x10. */
+/** A marketplace call that also names what the router forwards: `(value, data, recipient, token, id[, amount])`. */
+const forwardingCall = (name: string, amount: boolean): CommandSpec => ({
+  name,
+  inputs: [
+    uint('value'),
+    bytes('data'),
+    address('recipient'),
+    address('token'),
+    uint('id'),
+    ...(amount ? [uint('amount')] : []),
+  ],
+  nesting: { kind: 'call', target: '' },
+});
+
+/**
+ * Universal Router v1.x (2022–2024): NFT marketplace commands from 0x10 (v1 Commands.sol,
+ * Dispatcher.sol). Keys are the command bytes (0x10 = 16 …). Marketplace targets other than
+ * Seaport are router immutables: their calls are decoded without a known target ('').
+ */
 const v1: Readonly<Record<number, CommandSpec>> = {
   ...shared,
   16: marketCall('SEAPORT_V1_5', 'seaport-1.5'),
-  17: marketCall('LOOKS_RARE_V2', 'looksrare-v2'),
+  17: marketCall('LOOKS_RARE_V2', ''),
+  18: marketCall('NFTX', ''),
+  19: { name: 'CRYPTOPUNKS', inputs: [uint('punkId'), address('recipient'), uint('value')] },
   21: { name: 'OWNER_CHECK_721', inputs: [address('owner'), address('token'), uint('id')] },
   22: {
     name: 'OWNER_CHECK_1155',
     inputs: [address('owner'), address('token'), uint('id'), uint('minBalance')],
   },
   23: { name: 'SWEEP_ERC721', inputs: [address('token'), address('recipient'), uint('id')] },
+  24: forwardingCall('X2Y2_721', false),
+  25: marketCall('SUDOSWAP', ''),
+  26: marketCall('NFT20', ''),
+  27: forwardingCall('X2Y2_1155', true),
+  28: forwardingCall('FOUNDATION', false),
   29: { name: 'SWEEP_ERC1155', inputs: [address('token'), address('recipient'), uint('id'), uint('amount')] },
+  30: marketCall('ELEMENT_MARKET', ''),
   32: marketCall('SEAPORT_V1_4', 'seaport-1.4'),
   33: subPlan,
 };
