@@ -195,6 +195,77 @@ describe('typed data', () => {
     });
   });
 
+  test('Blur listing: the NFT goes, the price comes back', () => {
+    const collection = '0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D';
+    const intent = intentOf({
+      types: {
+        Order: [
+          { name: 'trader', type: 'address' },
+          { name: 'side', type: 'uint8' },
+          { name: 'collection', type: 'address' },
+          { name: 'tokenId', type: 'uint256' },
+          { name: 'amount', type: 'uint256' },
+          { name: 'paymentToken', type: 'address' },
+          { name: 'price', type: 'uint256' },
+        ],
+      },
+      primaryType: 'Order',
+      domain: {
+        name: 'Blur Exchange',
+        version: '1.0',
+        chainId: 1,
+        verifyingContract: '0x000000000000Ad05Ccc4F10045630fb830B95127',
+      },
+      message: {
+        trader: alice,
+        side: 1,
+        collection,
+        tokenId: 7,
+        amount: 1,
+        paymentToken: '0x0000000000000000000000000000000000000000',
+        price: '5000000000000000000',
+      },
+    });
+    expect(intent).toMatchObject({
+      kind: 'order',
+      assets: [
+        { role: 'send', asset: collection, tokenId: 7n, amount: 1n },
+        { role: 'receive', amount: 5000000000000000000n },
+      ],
+    });
+    expect(intent.assets[1]?.asset).toBeUndefined();
+  });
+
+  test('LooksRare v2 bid: the price goes, the NFTs come', () => {
+    const collection = '0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D';
+    const weth = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
+    const intent = intentOf({
+      types: {
+        Maker: [
+          { name: 'quoteType', type: 'uint8' },
+          { name: 'collection', type: 'address' },
+          { name: 'currency', type: 'address' },
+          { name: 'price', type: 'uint256' },
+          { name: 'itemIds', type: 'uint256[]' },
+          { name: 'amounts', type: 'uint256[]' },
+        ],
+      },
+      primaryType: 'Maker',
+      domain: {
+        name: 'LooksRareProtocol',
+        version: '2',
+        chainId: 1,
+        verifyingContract: '0x0000000000E655fAe4d56241588680F86E3b2377',
+      },
+      message: { quoteType: 0, collection, currency: weth, price: '100', itemIds: [1, 2], amounts: [1, 1] },
+    });
+    expect(intent.assets).toEqual([
+      { role: 'send', asset: weth, amount: 100n },
+      { role: 'receive', asset: collection, tokenId: 1n, amount: 1n },
+      { role: 'receive', asset: collection, tokenId: 2n, amount: 1n },
+    ]);
+  });
+
   test('a personal_sign message', () => {
     expect(intentOf({ method: 'personal_sign', params: ['0x68656c6c6f', alice] })).toMatchObject({
       kind: 'messageSignature',

@@ -140,11 +140,23 @@ const readers: Readonly<Record<string, (m: Message, p: TypedDataPayload) => Read
             : [],
       };
     }
-    return 'offer' in m || 'consideration' in m ? order(m) : { kind: 'order' };
+    if ('offer' in m || 'consideration' in m) return order(m);
+    if ('trader' in m && 'side' in m)
+      return nftOrder(m.side === 1n, m.collection, [m.tokenId], [m.amount], m.paymentToken, m.price);
+    return { kind: 'order' };
   },
-  // Blur, LooksRare maker orders
-  MakerOrder: () => ({ kind: 'order' }),
-  Maker: () => ({ kind: 'order' }),
+  // LooksRare v1 (isOrderAsk) and v2 (quoteType 1 = ask) maker orders
+  MakerOrder: (m) =>
+    nftOrder(m.isOrderAsk === true, m.collection, [m.tokenId], [m.amount], m.currency, m.price),
+  Maker: (m) =>
+    nftOrder(
+      m.quoteType === 1n,
+      m.collection,
+      Array.isArray(m.itemIds) ? m.itemIds : [],
+      Array.isArray(m.amounts) ? m.amounts : [],
+      m.currency,
+      m.price,
+    ),
   // USDC (EIP-3009)
   TransferWithAuthorization: (m, p) => authorization(m, p),
   ReceiveWithAuthorization: (m, p) => authorization(m, p),
@@ -174,6 +186,33 @@ const readers: Readonly<Record<string, (m: Message, p: TypedDataPayload) => Read
     return { kind: 'batch', children: [intentOfCall(call)] };
   },
 };
+
+/**
+ * A marketplace NFT order (Blur, LooksRare): a sell (ask) gives the NFTs for the price, a buy (bid)
+ * gives the price for the NFTs. A zero currency is the chain's native currency.
+ */
+function nftOrder(
+  sell: boolean,
+  collection: unknown,
+  ids: readonly unknown[],
+  amounts: readonly unknown[],
+  currency: unknown,
+  price: unknown,
+): Reading {
+  const nfts: AssetAmount[] = ids.map((id, i) => ({
+    role: sell ? 'send' : 'receive',
+    ...(isAddress(collection) && { asset: collection }),
+    ...(big(id) !== undefined && { tokenId: big(id) as bigint }),
+    ...(big(amounts[i]) !== undefined && { amount: big(amounts[i]) as bigint }),
+  }));
+  const native = currency === '0x0000000000000000000000000000000000000000';
+  const payment: AssetAmount = {
+    role: sell ? 'receive' : 'send',
+    ...(isAddress(currency) && !native && { asset: currency }),
+    ...(big(price) !== undefined && { amount: big(price) as bigint }),
+  };
+  return { kind: 'order', assets: sell ? [...nfts, payment] : [payment, ...nfts] };
+}
 
 function transferPermit(m: Message): Reading {
   const permitted = Array.isArray(m.permitted) ? m.permitted : [m.permitted];
