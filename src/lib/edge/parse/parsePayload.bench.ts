@@ -31,7 +31,7 @@ describe('parsePayload', () => {
 });
 
 describe('inspect', () => {
-  bench('calldata → fields + standard decode', () => {
+  bench('calldata → fields, decoded tree, intent', () => {
     inspect(calldata);
   });
 });
