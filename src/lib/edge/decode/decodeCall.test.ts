@@ -287,3 +287,71 @@ test('a token from the bundled token lists is bound to the ERC-20 interface: γ 
   // The same call to an address no list knows stays a text-signature decode.
   expect(decodeCall({ data: transfer, to: alice, chainId: 1n }).source).toBe('signature');
 });
+
+describe('Uniswap v4 position manager', () => {
+  test('modifyLiquidities: MINT_POSITION then SETTLE_PAIR, decoded as actions', () => {
+    const poolKey = {
+      currency0: '0x0000000000000000000000000000000000000000',
+      currency1: usdc,
+      fee: 500,
+      tickSpacing: 10,
+      hooks: '0x0000000000000000000000000000000000000000',
+    } as const;
+    const mint = encodeAbiParameters(
+      [
+        {
+          type: 'tuple',
+          components: [
+            { type: 'address' },
+            { type: 'address' },
+            { type: 'uint24' },
+            { type: 'int24' },
+            { type: 'address' },
+          ],
+        },
+        { type: 'int24' },
+        { type: 'int24' },
+        { type: 'uint256' },
+        { type: 'uint128' },
+        { type: 'uint128' },
+        { type: 'address' },
+        { type: 'bytes' },
+      ],
+      [
+        [poolKey.currency0, poolKey.currency1, poolKey.fee, poolKey.tickSpacing, poolKey.hooks],
+        -100,
+        100,
+        10n ** 12n,
+        10n ** 18n,
+        10n ** 9n,
+        alice,
+        '0x',
+      ],
+    );
+    const settle = encodeAbiParameters([{ type: 'address' }, { type: 'address' }], [poolKey.currency0, usdc]);
+    const unlockData = encodeAbiParameters(
+      [{ type: 'bytes' }, { type: 'bytes[]' }],
+      ['0x020d', [mint, settle]],
+    );
+    const data = encodeFunctionData({
+      abi: parseAbi(['function modifyLiquidities(bytes unlockData, uint256 deadline) payable']),
+      functionName: 'modifyLiquidities',
+      args: [unlockData, 1_900_000_000n],
+    });
+    const node = decodeCall({ data });
+    expect(node.children.map((c) => [c.kind, c.function?.name, c.source])).toEqual([
+      ['action', 'MINT_POSITION', 'registry'],
+      ['action', 'SETTLE_PAIR', 'registry'],
+    ]);
+    expect(node.children[0]?.args.find((a) => a.name === 'owner')?.value).toBe(alice);
+  });
+
+  test('an unlockData that is not a plan is reported', () => {
+    const data = encodeFunctionData({
+      abi: parseAbi(['function modifyLiquidities(bytes unlockData, uint256 deadline) payable']),
+      functionName: 'modifyLiquidities',
+      args: ['0x1234', 1n],
+    });
+    expect(decodeCall({ data })).toMatchObject({ confidence: 0, issue: { code: 'invalidNested' } });
+  });
+});

@@ -1,8 +1,9 @@
 import type { Address, Hex } from 'viem';
 import { type CallFit, fitCall } from './fitCall';
+import { fitParameters } from './fitParameters';
 import { guessLayout } from './guess/guessLayout';
 import { childCalls } from './nested/childCalls';
-import { decodeRouterPlan, routerVersion } from './nested/decodeRouterPlan';
+import { decodeRouterPlan, decodeV4Actions, routerVersion } from './nested/decodeRouterPlan';
 import { resolveSelector, type SelectorCandidate } from './resolveSelector';
 import { type DecodedArgument, type DecodedCall, type DecodeIssue, sourceConfidence } from './types';
 
@@ -135,8 +136,10 @@ function expand(
   const signature = node.function?.signature;
   if (!signature) return node;
   const isRouter = signature === 'execute(bytes,bytes[],uint256)' || signature === 'execute(bytes,bytes[])';
-  const nested = isRouter ? undefined : childCalls(signature, node.args, self, budget.limits.maxNodes);
-  if (!isRouter && !nested) return node;
+  const v4Plan = v4PlanOf(signature, node.args);
+  const nested =
+    isRouter || v4Plan ? undefined : childCalls(signature, node.args, self, budget.limits.maxNodes);
+  if (!isRouter && !v4Plan && !nested) return node;
   if (depth + 1 > budget.limits.maxDepth)
     return {
       ...node,
@@ -146,6 +149,20 @@ function expand(
       },
       confidence: Math.min(node.confidence, sourceConfidence.none),
     };
+  if (v4Plan) {
+    if ('error' in v4Plan)
+      return {
+        ...node,
+        issue: { code: 'invalidNested', message: v4Plan.error },
+        confidence: sourceConfidence.none,
+      };
+    const plan = decodeV4Actions(v4Plan.args, budget);
+    return {
+      ...node,
+      children: plan.children,
+      ...(plan.issue && { issue: plan.issue, confidence: sourceConfidence.none }),
+    };
+  }
   if (isRouter) {
     const plan = decodeRouterPlan(node.args, routerVersion(node.contract?.id), depth + 1, budget);
     return { ...node, children: plan.children, ...(plan.issue && { issue: plan.issue }) };
@@ -169,6 +186,28 @@ function expand(
     children.push(decodeNode(call, depth + 1, budget));
   }
   return { ...node, children, ...(issue && { issue, confidence: sourceConfidence.none }) };
+}
+
+const v4Plan = [
+  { name: 'actions', type: 'bytes' },
+  { name: 'params', type: 'bytes[]' },
+] as const;
+
+/**
+ * Uniswap v4 PositionManager calls carry a plan of actions: `modifyLiquidities(bytes unlockData,
+ * uint256 deadline)` with `unlockData = abi.encode(bytes actions, bytes[] params)`, and
+ * `modifyLiquiditiesWithoutUnlock(bytes actions, bytes[] params)`.
+ */
+function v4PlanOf(
+  signature: string,
+  args: readonly DecodedArgument[],
+): { args: readonly DecodedArgument[] } | { error: string } | undefined {
+  if (signature === 'modifyLiquiditiesWithoutUnlock(bytes,bytes[])') return { args };
+  if (signature !== 'modifyLiquidities(bytes,uint256)') return undefined;
+  const plan = fitParameters(v4Plan, args[0]?.value as Hex);
+  return plan
+    ? { args: plan }
+    : { error: 'unlockData is not an encoded (bytes actions, bytes[] params) plan' };
 }
 
 /** No function is known: show a guessed layout of the arguments, labelled as a guess (γ 0.3). */

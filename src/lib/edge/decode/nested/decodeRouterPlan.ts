@@ -183,7 +183,8 @@ function nestedOf(
   return {};
 }
 
-function decodeV4Actions(
+/** Decodes a Uniswap v4 plan `(bytes actions, bytes[] params)` into one node per action. */
+export function decodeV4Actions(
   args: readonly DecodedArgument[],
   budget: DecodeBudget,
 ): Pick<DecodedCall, 'children'> & { issue?: DecodeIssue } {

@@ -54,8 +54,56 @@ const multi = (name: string, currency: string, amount: string, limit: string): V
   ],
 });
 
-/** The swap and settlement actions a v4 swap plan is made of; liquidity actions are not decoded yet. */
+const int24 = (name: string): AbiParameter => ({ name, type: 'int24' });
+const hookData: AbiParameter = { name: 'hookData', type: 'bytes' };
+
+/**
+ * v4 router and position-manager actions (v4-periphery Actions.sol; params as CalldataDecoder reads
+ * them: swaps take one struct, the others flat parameters). Keys are the action bytes.
+ */
 const actions: Readonly<Record<number, V4ActionSpec>> = {
+  0: {
+    name: 'INCREASE_LIQUIDITY',
+    inputs: [uint('tokenId'), uint('liquidity'), uint('amount0Max', 128), uint('amount1Max', 128), hookData],
+  },
+  1: {
+    name: 'DECREASE_LIQUIDITY',
+    inputs: [uint('tokenId'), uint('liquidity'), uint('amount0Min', 128), uint('amount1Min', 128), hookData],
+  },
+  2: {
+    name: 'MINT_POSITION',
+    inputs: [
+      poolKey,
+      int24('tickLower'),
+      int24('tickUpper'),
+      uint('liquidity'),
+      uint('amount0Max', 128),
+      uint('amount1Max', 128),
+      address('owner'),
+      hookData,
+    ],
+  },
+  3: {
+    name: 'BURN_POSITION',
+    inputs: [uint('tokenId'), uint('amount0Min', 128), uint('amount1Min', 128), hookData],
+  },
+  4: {
+    name: 'INCREASE_LIQUIDITY_FROM_DELTAS',
+    inputs: [uint('tokenId'), uint('amount0Max', 128), uint('amount1Max', 128), hookData],
+  },
+  5: {
+    name: 'MINT_POSITION_FROM_DELTAS',
+    inputs: [
+      poolKey,
+      int24('tickLower'),
+      int24('tickUpper'),
+      uint('amount0Max', 128),
+      uint('amount1Max', 128),
+      address('owner'),
+      hookData,
+    ],
+  },
+  19: { name: 'CLEAR_OR_TAKE', inputs: [address('currency'), uint('amountMax')] },
   6: single('SWAP_EXACT_IN_SINGLE', 'amountIn', 'amountOutMinimum'),
   7: multi('SWAP_EXACT_IN', 'currencyIn', 'amountIn', 'amountOutMinimum'),
   8: single('SWAP_EXACT_OUT_SINGLE', 'amountOut', 'amountInMaximum'),
