@@ -66,6 +66,11 @@ describe('calls', () => {
 
   test('EIP-7702: the authorization becomes a delegation with its recovered authority', () => {
     const intent = intentOf(signed.transactions.eip7702 as string);
+    // The transaction calls nothing and sends nothing: it is a delegation.
+    expect(intent).toMatchObject({
+      kind: 'delegate',
+      permissions: [{ kind: 'delegation', to: '0x63c0c19a282a1B52b07dD5a65b58948A07DAE32B' }],
+    });
     const delegation = intent.children.at(-1);
     expect(delegation).toMatchObject({
       kind: 'delegate',

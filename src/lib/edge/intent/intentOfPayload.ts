@@ -41,7 +41,16 @@ export function intentOfPayload(payload: Payload, calls: readonly DecodedCall[])
     case 'eip681': {
       const call = intents[0] ?? unknown();
       const delegations = (payload.tx.authorizationList ?? []).map(delegation);
-      return delegations.length === 0 ? call : { ...call, children: [...call.children, ...delegations] };
+      if (delegations.length === 0) return call;
+      // The delegations are what the transaction grants: they head the intent when the call itself does nothing.
+      const noOp = call.source === 'empty' && call.assets.length === 0;
+      return {
+        ...call,
+        kind: noOp ? 'delegate' : call.kind,
+        counterparties: [...call.counterparties, ...delegations.flatMap((d) => d.counterparties)],
+        permissions: [...call.permissions, ...delegations.flatMap((d) => d.permissions)],
+        children: [...call.children, ...delegations],
+      };
     }
     case 'callBatch':
       return {
