@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { inspectJsonlLine } from './inspectJsonl';
 
@@ -49,7 +51,8 @@ describe('inspectJsonlLine', () => {
   });
 });
 
-describe('the vigil command', () => {
+// Each test spawns Node + tsx over the whole edge: seconds on a loaded 2-core machine.
+describe('the vigil command', { timeout: 60_000 }, () => {
   const run = (args: string[], input?: string) =>
     execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/vigil.ts', ...args], {
       input,
@@ -89,5 +92,87 @@ describe('the vigil command', () => {
     }
     expect(status).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { code: 'oddLength' } });
+  });
+});
+
+describe('the gate in the CLI', () => {
+  const poisoned = '0xd8da000000000000000000000000000000006045';
+  const payment = JSON.stringify({ id: 'pay', chainId: 1, to: poisoned, value: '1000' });
+
+  test('each result carries verdict, findings and both hashes', () => {
+    const out = JSON.parse(inspectJsonlLine(lines[0] as string, 1));
+    expect(out.verdict).toMatch(/^(allow|stepup|block)$/);
+    expect(out.payloadHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(out.policyHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(Array.isArray(out.findings)).toBe(true);
+  });
+
+  test("a line's own context is merged over the run's: a payment to a lookalike is blocked", () => {
+    const withContext = JSON.stringify({
+      ...JSON.parse(payment),
+      context: { addressBook: [{ address: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045', name: 'Vitalik' }] },
+    });
+    expect(JSON.parse(inspectJsonlLine(payment, 1))).toMatchObject({ id: 'pay', verdict: 'allow' });
+    expect(JSON.parse(inspectJsonlLine(withContext, 2))).toMatchObject({
+      id: 'pay',
+      verdict: 'block',
+      findings: [{ rule: 'recipient.lookalike' }],
+    });
+  });
+
+  test('a bad context on a line is an error result for that line', () => {
+    const bad = JSON.stringify({ ...JSON.parse(payment), context: { addressBook: [{ address: 'nope' }] } });
+    expect(JSON.parse(inspectJsonlLine(bad, 3))).toMatchObject({
+      id: 'pay',
+      ok: false,
+      verdict: 'block',
+      error: { code: 'invalidAddress' },
+    });
+  });
+
+  test('--policy and --context files', { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
+    writeFileSync(
+      join(dir, 'policy.json'),
+      JSON.stringify({
+        name: 'strict',
+        profile: 'conservative',
+        rules: { 'approval.unlimited': { severity: 'critical' } },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'context.json'),
+      JSON.stringify({ denylist: ['0x1111111111111111111111111111111111111111'] }),
+    );
+    const run = (args: string[]) =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/vigil.ts', 'inspect', ...args], {
+          encoding: 'utf8',
+        }).trim() || '{}',
+      );
+    const toStranger = JSON.stringify({
+      chainId: 1,
+      to: '0x1111111111111111111111111111111111111111',
+      value: '1',
+    });
+    let out: { verdict?: string; findings?: { rule: string }[] } = {};
+    try {
+      out = run(['--context', join(dir, 'context.json'), toStranger]);
+    } catch (error) {
+      out = JSON.parse((error as { stdout: string }).stdout);
+    }
+    expect(out.verdict).toBe('block');
+    expect(out.findings?.map((f) => f.rule)).toContain('address.known-malicious');
+    let failed = false;
+    try {
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/vigil.ts', 'inspect', '--policy', join(dir, 'missing.json'), '0x00'],
+        { stdio: 'pipe' },
+      );
+    } catch (error) {
+      failed = (error as { status: number }).status === 2;
+    }
+    expect(failed).toBe(true);
   });
 });

@@ -1,37 +1,56 @@
+import { ParseError, toParseErrorInfo } from '../lib/edge/errors';
+import { evaluateGate } from '../lib/edge/gate/evaluateGate';
+import { type Facts, noFacts } from '../lib/edge/gate/facts';
+import { parseContext } from '../lib/edge/gate/parseContext';
+import { defaultPolicy, type Policy } from '../lib/edge/gate/policy';
 import { inspect } from '../lib/edge/inspect';
 import { toJsonText } from '../lib/edge/json';
 import { cliResult } from './cliResult';
 
+/** The policy and facts a JSONL run decides under. */
+export type JsonlContext = { readonly policy?: Policy; readonly facts?: Facts };
+
 /**
- * Inspects one JSONL case (the evaluation-corpus line format: `id`, `chainId`, `from`, `to`, `data`,
- * `value`, `rawTx`, `typedData`; other fields ignored) and returns one JSON line carrying its `id`.
- * A bad line gives an error result for that line; it never throws.
+ * Inspects and gates one JSONL case (the evaluation-corpus line format: `id`, `chainId`, `from`,
+ * `to`, `data`, `value`, `rawTx`, `typedData`; a `context` object is merged over the run's facts;
+ * other fields ignored) and returns one JSON line carrying its `id`. A bad line gives an error
+ * result for that line; it never throws.
  */
-export function inspectJsonlLine(line: string, lineNumber: number): string {
-  const id = readId(line);
-  const result = inspect(line);
-  return toJsonText({ id, line: lineNumber, ...(cliResult(result) as object) });
+export function inspectJsonlLine(line: string, lineNumber: number, context: JsonlContext = {}): string {
+  const object = readObject(line);
+  const id =
+    object && (typeof object.id === 'string' || typeof object.id === 'number') ? String(object.id) : null;
+  const policy = context.policy ?? defaultPolicy();
+  let facts = context.facts ?? noFacts;
+  if (object && object.context !== undefined) {
+    try {
+      facts = parseContext(object.context, facts);
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      const info = toParseErrorInfo(error);
+      const decision = evaluateGate({ parseError: info, calls: [], policy, facts }, line);
+      return toJsonText({
+        id,
+        line: lineNumber,
+        ...(cliResult({
+          ok: false,
+          error: { ...info, message: `context: ${info.message}` },
+          decision,
+        }) as object),
+      });
+    }
+  }
+  return toJsonText({ id, line: lineNumber, ...(cliResult(inspect(line, { policy, facts })) as object) });
 }
 
-function readId(line: string): string | null {
-  const match = /^\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(line);
-  if (match?.[1]) {
-    try {
-      const id: unknown = JSON.parse(match[1]);
-      if (typeof id === 'string') return id;
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-    }
-  }
-  // The id is not the first key, or the line is not JSON: find it the slow way when the line parses.
+function readObject(line: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line);
-    if (typeof value === 'object' && value !== null && 'id' in value) {
-      const id = (value as { id: unknown }).id;
-      return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
-    }
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
+    if (error instanceof SyntaxError) return undefined; // not JSON: inspect reports why
+    throw error;
   }
-  return null;
 }

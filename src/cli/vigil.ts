@@ -1,17 +1,22 @@
 /**
  * Vigil's command line, a thin shell over src/lib/edge:
- *   npm run vigil -- inspect <input>        inspect one input (or '-' to read it from stdin)
- *   npm run vigil -- inspect --jsonl        one case per stdin line, one JSON result per line
+ *   npm run vigil -- inspect [--policy FILE] [--context FILE] <input>   ('-' reads stdin)
+ *   npm run vigil -- inspect [--policy FILE] [--context FILE] --jsonl   (one case per stdin line)
  */
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { ParseError } from '../lib/edge/errors';
+import { noFacts } from '../lib/edge/gate/facts';
+import { parseContext, parsePolicy } from '../lib/edge/gate/parseContext';
 import { inspect } from '../lib/edge/inspect';
 import { toJsonText } from '../lib/edge/json';
+import { readJson } from '../lib/edge/parse/readJson';
 import { cliResult } from './cliResult';
-import { inspectJsonlLine } from './inspectJsonl';
+import { inspectJsonlLine, type JsonlContext } from './inspectJsonl';
 
 const usage = `Usage:
-  npm run vigil -- inspect <input>     print what <input> is, as JSON ('-' reads stdin)
-  npm run vigil -- inspect --jsonl     read one case per line on stdin, print one JSON result per line
+  npm run vigil -- inspect [--policy FILE] [--context FILE] <input>   print what <input> is and the verdict, as JSON ('-' reads stdin)
+  npm run vigil -- inspect [--policy FILE] [--context FILE] --jsonl   one case per stdin line, one JSON result per line
 `;
 
 async function readStdin(): Promise<string> {
@@ -20,24 +25,54 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Reads --policy and --context files; a bad file is a usage error (exit 2), not a verdict. */
+function readContext(options: Map<string, string>): JsonlContext {
+  const read = (flag: string) => readJson(readFileSync(options.get(flag) as string, 'utf8'));
+  return {
+    ...(options.has('--policy') && { policy: parsePolicy(read('--policy')) }),
+    ...(options.has('--context') && { facts: parseContext(read('--context'), noFacts) }),
+  };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== 'inspect' || rest.length === 0 || rest.includes('--help')) {
     process.stderr.write(usage);
     return command === undefined || rest.includes('--help') ? 0 : 2;
   }
-  if (rest[0] === '--jsonl') {
+  const options = new Map<string, string>();
+  const args: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (arg === '--policy' || arg === '--context') {
+      const file = rest[++i];
+      if (!file) {
+        process.stderr.write(`vigil: ${arg} needs a file\n${usage}`);
+        return 2;
+      }
+      options.set(arg, file);
+    } else args.push(arg);
+  }
+  let context: JsonlContext;
+  try {
+    context = readContext(options);
+  } catch (error) {
+    if (!(error instanceof ParseError) && !(error instanceof Error && 'code' in error)) throw error;
+    process.stderr.write(`vigil: cannot use the policy or context file: ${error.message}\n`);
+    return 2;
+  }
+  if (args[0] === '--jsonl') {
     const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
     let lineNumber = 0;
     for await (const line of lines) {
       lineNumber++;
       if (line.trim() === '') continue;
-      process.stdout.write(`${inspectJsonlLine(line, lineNumber)}\n`);
+      process.stdout.write(`${inspectJsonlLine(line, lineNumber, context)}\n`);
     }
     return 0;
   }
-  const input = rest[0] === '-' ? await readStdin() : rest.join(' ');
-  const result = inspect(input);
+  const input = args[0] === '-' ? await readStdin() : args.join(' ');
+  const result = inspect(input, context);
   process.stdout.write(`${toJsonText(cliResult(result), 2)}\n`);
   return result.ok ? 0 : 1;
 }

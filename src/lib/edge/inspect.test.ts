@@ -67,15 +67,18 @@ test('unknown chain', () => {
   expect(result.ok && result.fields.find((f) => f.key === 'chain')?.value).toBe('999999');
 });
 
-test('an error is plain data with code and message', () => {
-  expect(inspect('0xabc')).toEqual({
+test('an error is plain data with code and message, and the gate blocks it', () => {
+  const result = inspect('0xabc');
+  expect(result).toMatchObject({
     ok: false,
     error: {
       code: 'oddLength',
       message: 'The hex has 3 digits, an odd number: a byte is cut in half.',
       expected: 'an even number of hex digits',
     },
+    decision: { verdict: 'block', findings: [{ rule: 'input.malformed', severity: 'critical' }] },
   });
+  expect(Object.keys(result.ok ? {} : result.error)).toEqual(['code', 'message', 'expected']);
 });
 
 test('deterministic: the same input gives byte-identical output', () => {

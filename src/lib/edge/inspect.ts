@@ -5,6 +5,9 @@ import type { ClearSignDisplay } from './clearsign/types';
 import { decodePayloadCalls } from './decode/decodePayloadCalls';
 import { toParseErrorInfo } from './errors';
 import { formatChain, formatEth, formatGasPrice, formatInteger } from './format';
+import { evaluateGate } from './gate/evaluateGate';
+import { type Facts, noFacts } from './gate/facts';
+import { defaultPolicy, type Policy } from './gate/policy';
 import { intentOfPayload } from './intent/intentOfPayload';
 import { toJsonText } from './json';
 import { hexByteLength } from './parse/normalizeHex';
@@ -12,16 +15,29 @@ import { parsePayload } from './parse/parsePayload';
 import type { Payload, TransactionFields, TypedDataPayload } from './payload';
 import type { Field, FieldKey, InspectResult } from './view';
 
+/** The policy and facts the gate decides under; defaults: the balanced policy, no facts. */
+export type InspectContext = { readonly policy?: Policy; readonly facts?: Facts };
+
 /**
  * Parses any input and lays out what the inspector shows: its kind, its normalized fields, every
  * call it makes decoded (nested calls included, each with its provenance and γ), its intent, and
- * the ERC-7730 clear-signing display when a descriptor applies. Never throws.
+ * the ERC-7730 clear-signing display when a descriptor applies, and the gate's decision. Never throws.
  */
-export function inspect(text: string): InspectResult {
+export function inspect(text: string, context: InspectContext = {}): InspectResult {
+  const policy = context.policy ?? defaultPolicy();
+  const facts = context.facts ?? noFacts;
   const parsed = parsePayload(text);
-  if (!parsed.ok) return { ok: false, error: toParseErrorInfo(parsed.error) };
+  if (!parsed.ok) {
+    const error = toParseErrorInfo(parsed.error);
+    return {
+      ok: false,
+      error,
+      decision: evaluateGate({ parseError: error, calls: [], policy, facts }, text),
+    };
+  }
   const { payload } = parsed;
   const calls = decodePayloadCalls(payload);
+  const intent = intentOfPayload(payload, calls);
   const display = clearSign(payload);
   return {
     ok: true,
@@ -29,8 +45,9 @@ export function inspect(text: string): InspectResult {
     payload,
     fields: describePayload(payload),
     calls,
-    intent: intentOfPayload(payload, calls),
+    intent,
     ...(display && { display }),
+    decision: evaluateGate({ payload, calls, intent, policy, facts }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ClearSignDisplay } from './clearsign/types';
 import type { DecodedCall } from './decode/types';
 import type { ParseErrorInfo } from './errors';
+import type { Decision } from './gate/decision';
 import type { Intent } from './intent/types';
 import type { Payload, PayloadKind } from './payload';
 
@@ -73,5 +74,7 @@ export type InspectResult =
       readonly intent: Intent;
       /** The ERC-7730 clear-signing display, when a descriptor is bound to the contract or domain. */
       readonly display?: ClearSignDisplay;
+      /** The gate's verdict under the policy and facts given to inspect. */
+      readonly decision: Decision;
     }
-  | { readonly ok: false; readonly error: ParseErrorInfo };
+  | { readonly ok: false; readonly error: ParseErrorInfo; readonly decision: Decision };

@@ -1,0 +1,71 @@
+import { type Address, type Hex, keccak256, stringToHex } from 'viem';
+import { canonicalJson } from './canonicalJson';
+
+/** How loud each finding is. `critical` blocks. */
+export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
+
+/** Risk score ρ of each severity; the decision's risk is the maximum over its findings. */
+export const severityRisk: Readonly<Record<Severity, number>> = {
+  info: 0,
+  low: 0.2,
+  medium: 0.5,
+  high: 0.8,
+  critical: 1,
+};
+
+/** Presets a policy starts from. */
+export type RiskProfile = 'conservative' | 'balanced' | 'expert';
+
+/** Per-rule overrides. */
+export type RuleOverride = {
+  readonly severity?: Severity;
+  readonly enabled?: boolean;
+  readonly threshold?: number;
+};
+
+/** The policy Π: versioned, hashed, tunable without code changes. */
+export type Policy = {
+  readonly version: 1;
+  readonly name: string;
+  readonly profile: RiskProfile;
+  /** StepUp when the decode confidence γ is below this. */
+  readonly tauConf: number;
+  /** StepUp when the risk ρ (the highest finding's severity score) is above this. */
+  readonly tauRisk: number;
+  readonly rules: Readonly<Record<string, RuleOverride>>;
+  /** Addresses the user trusts (spenders, operators, delegates, recipients). */
+  readonly allowlist: readonly Address[];
+  /** Addresses the user blocks, on top of the bundled malicious set. */
+  readonly denylist: readonly Address[];
+  /** Exposure limits, in base units as decimal strings: per asset (`native` or a token address). */
+  readonly limits: {
+    readonly perAsset: Readonly<Record<string, string>>;
+    /** The most one counterparty may be granted or sent over the session, per asset. */
+    readonly perCounterparty: Readonly<Record<string, string>>;
+  };
+};
+
+const profiles: Readonly<Record<RiskProfile, Pick<Policy, 'tauConf' | 'tauRisk'>>> = {
+  conservative: { tauConf: 0.9, tauRisk: 0.1 },
+  balanced: { tauConf: 0.7, tauRisk: 0.4 },
+  expert: { tauConf: 0.4, tauRisk: 0.7 },
+};
+
+/** The built-in policy for a profile. */
+export function defaultPolicy(profile: RiskProfile = 'balanced'): Policy {
+  return {
+    version: 1,
+    name: `vigil-default-${profile}`,
+    profile,
+    ...profiles[profile],
+    rules: {},
+    allowlist: [],
+    denylist: [],
+    limits: { perAsset: {}, perCounterparty: {} },
+  };
+}
+
+/** keccak256 of the policy's canonical JSON: decisions name the policy they were made under by it. */
+export function policyHash(policy: Policy): Hex {
+  return keccak256(stringToHex(canonicalJson(policy)));
+}
