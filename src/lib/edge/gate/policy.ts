@@ -65,7 +65,17 @@ export function defaultPolicy(profile: RiskProfile = 'balanced'): Policy {
   };
 }
 
-/** keccak256 of the policy's canonical JSON: decisions name the policy they were made under by it. */
+const hashes = new WeakMap<Policy, Hex>();
+
+/**
+ * keccak256 of the policy's canonical JSON: decisions name the policy they were made under by it.
+ * Policies are immutable values, so the hash is computed once per policy object.
+ */
 export function policyHash(policy: Policy): Hex {
-  return keccak256(stringToHex(canonicalJson(policy)));
+  let hash = hashes.get(policy);
+  if (!hash) {
+    hash = keccak256(stringToHex(canonicalJson(policy)));
+    hashes.set(policy, hash);
+  }
+  return hash;
 }
