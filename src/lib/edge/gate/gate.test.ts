@@ -250,3 +250,22 @@ test('benign registry vectors are never blocked', () => {
     .map(({ id, decision }) => `${id}: ${decision.reasons.join('; ')}`);
   expect(blocked).toEqual([]);
 });
+
+test('a known drainer is blocked wherever it appears: recipient, spender, or the contract called', () => {
+  const drainer = '0x000000000532b45f47779fce440748893b257865'; // Forta / Etherscan: Fake_Phishing
+  const abi = parseAbi(['function approve(address spender, uint256 amount) returns (bool)']);
+  const inputs = [
+    JSON.stringify({ chainId: 1, to: drainer, value: '1' }),
+    JSON.stringify({
+      chainId: 1,
+      to: usdc,
+      data: encodeFunctionData({ abi, functionName: 'approve', args: [drainer, 1n] }),
+    }),
+    JSON.stringify({ chainId: 1, to: drainer, data: '0xdeadbeef' }),
+  ];
+  for (const input of inputs) {
+    const decision = decide({ input });
+    expect(decision.verdict, input).toBe('block');
+    expect(decision.findings[0]).toMatchObject({ rule: 'address.known-malicious', severity: 'critical' });
+  }
+});
