@@ -33,7 +33,7 @@ test('errors are translated too', async ({ page }) => {
   await openInspector(page);
   await page.getByLabel('Language').selectOption('zh');
   await input(page).fill('0xabc');
-  await expect(page.getByRole('alert')).toContainText('十六进制位数为奇数');
+  await expect(page.locator('[role="alert"][data-code]')).toContainText('十六进制位数为奇数');
 });
 
 test.describe('browser language', () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -12,6 +12,16 @@ const types: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
 
 /**
  * Serves the built app (`build/`) on 127.0.0.1 at a free port. `deployNextVersion()` makes the
@@ -28,13 +38,15 @@ export async function serveBuild(root = 'build') {
       return;
     }
     try {
-      let body: Buffer | string = await readFile(file);
+      // Prerendered pages are written as `<route>.html`, served at `/<route>` (as vite preview does).
+      const page = !extname(file) && !(await exists(file)) ? `${file}.html` : file;
+      let body: Buffer | string = await readFile(page);
       if (path === '/sw.js') {
         body = `${body.toString('utf8')}\n// deployment: ${version}\n`;
         versionsServed.add(version);
       }
       response.writeHead(200, {
-        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'content-type': types[extname(page)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
       });
       response.end(body);

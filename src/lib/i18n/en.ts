@@ -1,5 +1,7 @@
 import type { DecodedCall, DecodeIssueCode, DecodeSource } from '$lib/edge/decode/types';
 import type { ParseErrorCode } from '$lib/edge/errors';
+import type { TraceEntry, Verdict } from '$lib/edge/gate/decision';
+import type { Severity } from '$lib/edge/gate/policy';
 import type { ActionKind, AssetAmount, Counterparty, Intent, Permission } from '$lib/edge/intent/types';
 import type { PayloadKind } from '$lib/edge/payload';
 import type { FieldKey } from '$lib/edge/view';
@@ -73,6 +75,35 @@ export const en = {
 
   'result.heading': 'What this is',
   'result.kind': 'Detected kind',
+
+  'verdict.heading': 'Verdict',
+  'verdict.allow': 'Allow',
+  'verdict.stepup': 'Step up',
+  'verdict.block': 'Block',
+  'verdict.allowLead': 'No known risk found',
+  'verdict.stepupLead': 'Check before signing',
+  'verdict.blockLead': 'Do not sign',
+  'verdict.checks': 'What to check before signing',
+  'verdict.confidence': 'Decode confidence {percent}%',
+  'verdict.policy': 'Policy',
+  'verdict.policyHash': 'policy hash',
+  'verdict.payloadHash': 'Payload hash',
+  'verdict.announce': '{verdict}: {lead}.',
+
+  'severity.label': 'Severity',
+  'severity.info': 'info',
+  'severity.low': 'low',
+  'severity.medium': 'medium',
+  'severity.high': 'high',
+  'severity.critical': 'critical',
+
+  'trace.why': 'Why?',
+  'trace.count': '{count} rules checked, {fired} fired',
+  'trace.fired': 'fired',
+  'trace.clear': 'clear',
+  'trace.disabled': 'disabled',
+  'trace.skipped': 'skipped',
+  'trace.missing': 'missing: {facts}',
 
   'copy.button': 'Copy',
   'copy.aria': 'Copy {label}',
@@ -301,7 +332,10 @@ export const en = {
   Record<`role.${AssetAmount['role']}`, string> &
   Record<`party.${Counterparty['role']}`, string> &
   Record<`permission.${Permission['kind']}`, string> &
-  Record<`node.kind.${DecodedCall['kind']}`, string>;
+  Record<`node.kind.${DecodedCall['kind']}`, string> &
+  Record<`verdict.${Verdict}` | `verdict.${Verdict}Lead`, string> &
+  Record<`severity.${Severity}`, string> &
+  Record<`trace.${TraceEntry['outcome']}`, string>;
 
 /** A message key. */
 export type MessageKey = keyof typeof en;

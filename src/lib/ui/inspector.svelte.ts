@@ -1,4 +1,5 @@
 import type { ParseErrorCode, ParseErrorInfo } from '$lib/edge/errors';
+import type { Decision } from '$lib/edge/gate/decision';
 import { inspect } from '$lib/edge/inspect';
 import type { InspectResult } from '$lib/edge/view';
 
@@ -9,14 +10,21 @@ export type InspectorError = Omit<ParseErrorInfo, 'code'> & { readonly code: Par
 export type InspectorView =
   | { readonly status: 'empty' }
   | { readonly status: 'ok'; readonly result: Extract<InspectResult, { ok: true }> }
-  | { readonly status: 'error'; readonly error: InspectorError };
+  | {
+      readonly status: 'error';
+      readonly error: InspectorError;
+      /** The gate's decision on the unreadable input; absent when the inspector itself failed. */
+      readonly decision?: Decision;
+    };
 
 /** Runs the edge's `inspect` on text; never throws (a bug in the edge becomes an `internal` error). */
 export function inspectText(text: string): InspectorView {
   if (text.trim() === '') return { status: 'empty' };
   try {
     const result = inspect(text);
-    return result.ok ? { status: 'ok', result } : { status: 'error', error: result.error };
+    return result.ok
+      ? { status: 'ok', result }
+      : { status: 'error', error: result.error, decision: result.decision };
   } catch (error) {
     return {
       status: 'error',
