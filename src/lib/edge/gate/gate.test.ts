@@ -138,6 +138,10 @@ describe('order, delegation and delegatecall rules', () => {
       args: [encodePacked(['uint8', 'address', 'uint256', 'uint256', 'bytes'], [0, alice, 1n, 0n, '0x'])],
     });
     expect(rulesOf(exec(stranger, batch))).toContain('call.delegatecall');
+    const off = { ...defaultPolicy(), rules: { 'call.delegatecall': { enabled: false } } };
+    expect(decide({ input: exec(stranger, batch), policy: off }).findings.map((f) => f.rule)).not.toContain(
+      'call.delegatecall',
+    );
     expect(rulesOf(exec('0x40A2aCCbd92BCA938b02010E17A5b8929b49130D', batch))).not.toContain(
       'call.delegatecall',
     );
@@ -268,4 +272,59 @@ test('a known drainer is blocked wherever it appears: recipient, spender, or the
     expect(decision.verdict, input).toBe('block');
     expect(decision.findings[0]).toMatchObject({ rule: 'address.known-malicious', severity: 'critical' });
   }
+});
+
+test('order, delegation and delegatecall rules obey their policy overrides', () => {
+  const off = (rule: string) => ({ ...defaultPolicy(), rules: { [rule]: { enabled: false } } });
+  const cases: [string, string][] = [
+    ['order.proceeds-to-other', seaportOrder([{ amount: '1000000000000000000', recipient: stranger }])],
+    ['order.zero-price', seaportOrder([])],
+    [
+      'delegate.7702-unknown',
+      JSON.stringify({
+        to: alice,
+        type: '0x4',
+        chainId: 1,
+        authorizationList: [{ chainId: '0x1', address: stranger, nonce: '0x0' }],
+      }),
+    ],
+    [
+      'delegate.7702-all-chains',
+      JSON.stringify({
+        to: alice,
+        type: '0x4',
+        chainId: 1,
+        authorizationList: [{ chainId: '0x0', address: stranger, nonce: '0x0' }],
+      }),
+    ],
+  ];
+  for (const [rule, input] of cases) {
+    expect(
+      decide({ input }).findings.map((f) => f.rule),
+      rule,
+    ).toContain(rule);
+    expect(
+      decide({ input, policy: off(rule) }).findings.map((f) => f.rule),
+      rule,
+    ).not.toContain(rule);
+  }
+  // A severity override moves the verdict: a zero-price order downgraded to low no longer blocks.
+  const lowered = { ...defaultPolicy(), rules: { 'order.zero-price': { severity: 'low' as const } } };
+  expect(decide({ input: seaportOrder([]) }).verdict).toBe('block');
+  expect(decide({ input: seaportOrder([]), policy: lowered }).verdict).not.toBe('block');
+});
+
+test('order.bulk fires on a bulk-order signature, and obeys its override', () => {
+  const bulk = JSON.stringify({
+    types: { BulkOrder: [{ name: 'tree', type: 'uint256[]' }] },
+    primaryType: 'BulkOrder',
+    domain: { name: 'Seaport', version: '1.5', chainId: 1, verifyingContract: seaport },
+    message: { tree: [1, 2] },
+  });
+  expect(decide({ input: bulk }).findings.map((f) => f.rule)).toContain('order.bulk');
+  expect(
+    decide({ input: seaportOrder([{ amount: '1', recipient: alice }]) }).findings.map((f) => f.rule),
+  ).not.toContain('order.bulk');
+  const off = { ...defaultPolicy(), rules: { 'order.bulk': { enabled: false } } };
+  expect(decide({ input: bulk, policy: off }).findings.map((f) => f.rule)).not.toContain('order.bulk');
 });
