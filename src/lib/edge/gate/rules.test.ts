@@ -191,6 +191,16 @@ describe('each rule fires, stays quiet, and obeys its policy override', () => {
   }
 });
 
+test('approval.to-unknown: bare calldata (no chain) to Permit2 is a known spender', () => {
+  const bare = encodeFunctionData({ abi, functionName: 'approve', args: [permit2, 5n] });
+  expect(fired('approval.to-unknown', { input: bare })).toBe(false);
+  expect(
+    fired('approval.to-unknown', {
+      input: encodeFunctionData({ abi, functionName: 'approve', args: [stranger, 5n] }),
+    }),
+  ).toBe(true);
+});
+
 test('a severity override changes the verdict', () => {
   const input = approve(permit2, 2n ** 256n - 1n);
   const policy = defaultPolicy();

@@ -1,8 +1,22 @@
+import type { Address } from 'viem';
 import { contractAt } from '../../registry/registry';
 import type { Rule, RuleContext } from '../rule';
 import { includesAddress, requestChainId, short, walkIntent } from '../walk';
 
 const DAY = 86_400;
+
+/** Chains to look a spender up on when the request does not say its chain (bare calldata). */
+const majorChains = [1n, 10n, 56n, 137n, 8453n, 42161n, 43114n];
+
+/**
+ * Whether the registry binds `address` to a protocol contract on the request's chain — or, when the
+ * chain is unknown, on any major chain (Permit2, routers and Safe share addresses across chains).
+ */
+function knownContract(chainId: bigint | undefined, address: Address): boolean {
+  return (chainId === undefined ? majorChains : [chainId]).some(
+    (id) => contractAt(id, address) !== undefined,
+  );
+}
 
 /** Allowances and operator grants in the intent tree, with their paths. */
 function* grants(ctx: RuleContext) {
@@ -79,7 +93,7 @@ export const approvalToUnknown: Rule = {
         includesAddress(ctx.policy.allowlist, permission.to) ||
         includesAddress(ctx.facts.allowlist, permission.to) ||
         ctx.facts.addressBook.some((entry) => entry.address.toLowerCase() === permission.to.toLowerCase()) ||
-        (chainId !== undefined && contractAt(chainId, permission.to) !== undefined);
+        knownContract(chainId, permission.to);
       if (!known)
         return {
           path,
