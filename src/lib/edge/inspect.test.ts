@@ -1,5 +1,6 @@
 import { concat, keccak256 } from 'viem';
 import { expect, test } from 'vitest';
+import { permitTypes } from '../../../tests/fixtures/typedData';
 import { inspect } from './inspect';
 import { toJsonText } from './json';
 
@@ -94,15 +95,7 @@ test('deterministic: the same input gives byte-identical output', () => {
 test('typed data: domain separator and struct hash make the digest', () => {
   const result = inspect(
     JSON.stringify({
-      types: {
-        Permit: [
-          { name: 'owner', type: 'address' },
-          { name: 'spender', type: 'address' },
-          { name: 'value', type: 'uint256' },
-          { name: 'nonce', type: 'uint256' },
-          { name: 'deadline', type: 'uint256' },
-        ],
-      },
+      types: permitTypes,
       primaryType: 'Permit',
       domain: {
         name: 'USD Coin',

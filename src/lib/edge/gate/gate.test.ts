@@ -3,6 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { encodeFunctionData, encodePacked, parseAbi } from 'viem';
 import { describe, expect, test } from 'vitest';
+import { permitTypes, seaportItemFields } from '../../../../tests/fixtures/typedData';
 import { canonicalJson } from './canonicalJson';
 import { decide } from './decide';
 import { noFacts } from './facts';
@@ -20,13 +21,7 @@ const stranger = '0x1111111111111111111111111111111111111111';
 const usdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 const seaport = '0x00000000000000ADc04C56Bf30aC9d3c0aAF14dC';
 
-const item = [
-  { name: 'itemType', type: 'uint8' },
-  { name: 'token', type: 'address' },
-  { name: 'identifierOrCriteria', type: 'uint256' },
-  { name: 'startAmount', type: 'uint256' },
-  { name: 'endAmount', type: 'uint256' },
-];
+const item = seaportItemFields;
 const seaportOrder = (consideration: { amount: string; recipient: string }[]) =>
   JSON.stringify({
     method: 'eth_signTypedData_v4',
@@ -219,15 +214,7 @@ describe('fail closed', () => {
 
   test('an unlimited permit to an unknown spender (phishing shape) is never allow', () => {
     const input = JSON.stringify({
-      types: {
-        Permit: [
-          { name: 'owner', type: 'address' },
-          { name: 'spender', type: 'address' },
-          { name: 'value', type: 'uint256' },
-          { name: 'nonce', type: 'uint256' },
-          { name: 'deadline', type: 'uint256' },
-        ],
-      },
+      types: permitTypes,
       primaryType: 'Permit',
       domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
       message: {

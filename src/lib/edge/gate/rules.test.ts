@@ -1,5 +1,6 @@
 import { encodeFunctionData, parseAbi } from 'viem';
 import { describe, expect, test } from 'vitest';
+import { permitTypes } from '../../../../tests/fixtures/typedData';
 import { decide } from './decide';
 import { type Facts, noFacts } from './facts';
 import { defaultPolicy, type Policy, type RuleOverride } from './policy';
@@ -23,15 +24,7 @@ const transfer = (to: `0x${string}`, amount: bigint) =>
   call(encodeFunctionData({ abi, functionName: 'transfer', args: [to, amount] }));
 const permitTyped = (spender: string, value: string, deadline: string) =>
   JSON.stringify({
-    types: {
-      Permit: [
-        { name: 'owner', type: 'address' },
-        { name: 'spender', type: 'address' },
-        { name: 'value', type: 'uint256' },
-        { name: 'nonce', type: 'uint256' },
-        { name: 'deadline', type: 'uint256' },
-      ],
-    },
+    types: permitTypes,
     primaryType: 'Permit',
     domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
     message: { owner: alice, spender, value, nonce: 0, deadline },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { encodeFunctionData, parseAbi } from 'viem';
 import { describe, expect, test } from 'vitest';
+import { seaportItemFields } from '../../../../tests/fixtures/typedData';
 import { decodePayloadCalls } from '../decode/decodePayloadCalls';
 import { parsePayload } from '../parse/parsePayload';
 import { intentOfPayload } from './intentOfPayload';
@@ -142,13 +143,7 @@ describe('typed data', () => {
   });
 
   test('Seaport order: what the offerer gives, what comes back, who else is paid', () => {
-    const item = [
-      { name: 'itemType', type: 'uint8' },
-      { name: 'token', type: 'address' },
-      { name: 'identifierOrCriteria', type: 'uint256' },
-      { name: 'startAmount', type: 'uint256' },
-      { name: 'endAmount', type: 'uint256' },
-    ];
+    const item = seaportItemFields;
     const nftContract = '0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D';
     const intent = intentOf({
       types: {

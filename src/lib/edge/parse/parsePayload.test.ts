@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { permitTypes } from '../../../../tests/fixtures/typedData';
 import type { Payload } from '../payload';
 import { MAX_INPUT_CHARS } from './limits';
 import { parsePayload } from './parsePayload';
@@ -166,15 +167,7 @@ describe('raw transactions', () => {
 
 describe('typed data', () => {
   const typed = {
-    types: {
-      Permit: [
-        { name: 'owner', type: 'address' },
-        { name: 'spender', type: 'address' },
-        { name: 'value', type: 'uint256' },
-        { name: 'nonce', type: 'uint256' },
-        { name: 'deadline', type: 'uint256' },
-      ],
-    },
+    types: permitTypes,
     primaryType: 'Permit',
     domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
     message: {
