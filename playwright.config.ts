@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4173;
+// VIGIL_E2E_PORT lets several checkouts (git worktrees) run their suites side by side.
+const port = Number(process.env.VIGIL_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

@@ -5,6 +5,10 @@ import type { Severity } from '$lib/edge/gate/policy';
 import type { ActionKind, AssetAmount, Counterparty, Intent, Permission } from '$lib/edge/intent/types';
 import type { PayloadKind } from '$lib/edge/payload';
 import type { FieldKey } from '$lib/edge/view';
+import { contextEn } from './parts/context';
+import { dataEn } from './parts/data';
+import { historyEn } from './parts/history';
+import { settingsEn } from './parts/settings';
 
 /**
  * The English catalogue: the source of truth for message keys. Every other catalogue must have
@@ -322,6 +326,11 @@ export const en = {
   'field.capabilities': 'Capabilities',
   'field.uri': 'URI',
   'field.function': 'Function',
+
+  ...contextEn,
+  ...settingsEn,
+  ...historyEn,
+  ...dataEn,
 } satisfies Record<string, string> &
   Record<`field.${FieldKey}`, string> &
   Record<`kind.${PayloadKind}`, string> &

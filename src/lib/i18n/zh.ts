@@ -1,4 +1,8 @@
 import type { Messages } from './en';
+import { contextZh } from './parts/context';
+import { dataZh } from './parts/data';
+import { historyZh } from './parts/history';
+import { settingsZh } from './parts/settings';
 
 /** Simplified Chinese. Typed as {@link Messages}: a missing or extra key is a type error. */
 export const zh: Messages = {
@@ -305,4 +309,9 @@ export const zh: Messages = {
   'field.capabilities': '能力',
   'field.uri': 'URI',
   'field.function': '函数',
+
+  ...contextZh,
+  ...settingsZh,
+  ...historyZh,
+  ...dataZh,
 };
