@@ -32,3 +32,8 @@ export async function waitForApp(page: Page): Promise<void> {
 
 /** The inspector's textarea. */
 export const input = (page: Page) => page.locator('#vigil-input');
+
+/** Waits until the private context store reports `status` (`ready` by default). */
+export async function waitForContext(page: Page, status = 'ready'): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-context', status);
+}

@@ -1,6 +1,6 @@
 import type { ParseErrorCode, ParseErrorInfo } from '$lib/edge/errors';
 import type { Decision } from '$lib/edge/gate/decision';
-import { inspect } from '$lib/edge/inspect';
+import { type InspectContext, inspect } from '$lib/edge/inspect';
 import type { InspectResult } from '$lib/edge/view';
 
 /** An error to show: a parse error from the edge, or an internal failure of the inspector itself. */
@@ -17,11 +17,14 @@ export type InspectorView =
       readonly decision?: Decision;
     };
 
-/** Runs the edge's `inspect` on text; never throws (a bug in the edge becomes an `internal` error). */
-export function inspectText(text: string): InspectorView {
+/**
+ * Runs the edge's `inspect` on text under the user's policy and facts; never throws (a bug in the
+ * edge becomes an `internal` error).
+ */
+export function inspectText(text: string, context: InspectContext = {}): InspectorView {
   if (text.trim() === '') return { status: 'empty' };
   try {
-    const result = inspect(text);
+    const result = inspect(text, context);
     return result.ok
       ? { status: 'ok', result }
       : { status: 'error', error: result.error, decision: result.decision };
@@ -35,16 +38,22 @@ export function inspectText(text: string): InspectorView {
 
 /** The inspector's state: the input text and the view of its last inspection. */
 export class Inspector {
+  /** The policy and facts to decide under, read at each run (the user's private context). */
+  readonly #context: () => InspectContext;
   input = $state('');
   /** The view of `inspected`; large and immutable, so not deeply reactive. */
   view = $state.raw<InspectorView>({ status: 'empty' });
   /** The text `view` describes (it lags `input` while the debounce waits). */
   inspected = $state('');
 
+  constructor(context: () => InspectContext = () => ({})) {
+    this.#context = context;
+  }
+
   /** Inspects the current input now. */
   run(): void {
     const text = this.input;
-    this.view = inspectText(text);
+    this.view = inspectText(text, this.#context());
     this.inspected = text;
   }
 

@@ -30,7 +30,30 @@ export const contextEn = {
   'context.wrongPassphrase': 'Wrong passphrase. Nothing was unlocked.',
   'context.error.quota': 'Storage full.',
   'context.error.closed': 'Saving failed.',
-} satisfies Record<`nav.${string}` | `context.${string}`, string>;
+
+  'outcome.title': 'What did you do?',
+  'outcome.why':
+    'Tell Vigil, and it remembers: a signed request adds its recipients to your history and what it sends or allows to your limits, so the next decision knows.',
+  'outcome.signed': 'I signed it',
+  'outcome.cancelled': 'I didn’t sign it',
+  'outcome.overridden': 'I signed it anyway',
+  'outcome.overrideConfirm':
+    'Vigil blocked this request. Record that you signed it anyway? It is logged as an override.',
+  'outcome.overrideYes': 'Yes, I signed it anyway',
+  'outcome.overrideNo': 'Cancel',
+  'outcome.recorded.signed': 'Recorded as signed. Your history and limits include it now.',
+  'outcome.recorded.cancelled': 'Recorded as not signed.',
+  'outcome.recorded.overridden':
+    'Recorded as an override of a block. Your history and limits include it now.',
+  'outcome.recorded.pending': 'Logged.',
+  'outcome.seeHistory': 'See history',
+  'outcome.again': 'Record it again',
+  'outcome.unavailable': 'Nothing is recorded while your private context is unavailable or locked.',
+  'outcome.saveLabel': 'Counterparties not in your address book',
+  'outcome.saveContact': 'Add to address book',
+  'outcome.loadMissing': 'That decision is no longer in your log.',
+  'outcome.loadNoInput': 'That decision’s input was too large to keep in the log.',
+} satisfies Record<`nav.${string}` | `context.${string}` | `outcome.${string}`, string>;
 
 export const contextZh: Readonly<Record<keyof typeof contextEn, string>> = {
   'nav.label': '栏目',
@@ -58,4 +81,25 @@ export const contextZh: Readonly<Record<keyof typeof contextEn, string>> = {
   'context.wrongPassphrase': '口令错误。未解锁任何内容。',
   'context.error.quota': '存储已满。',
   'context.error.closed': '保存失败。',
+
+  'outcome.title': '你做了什么？',
+  'outcome.why':
+    '告诉 Vigil，它会记住：已签名的请求会把其接收方加入你的历史，把其发送或授权的数额计入你的限额，下次判定就能知道。',
+  'outcome.signed': '我签了',
+  'outcome.cancelled': '我没有签',
+  'outcome.overridden': '我仍然签了',
+  'outcome.overrideConfirm': 'Vigil 阻止了此请求。记录你仍然签了它吗？这会作为一次越权记录下来。',
+  'outcome.overrideYes': '是，我仍然签了',
+  'outcome.overrideNo': '取消',
+  'outcome.recorded.signed': '已记录为已签名。你的历史和限额现在包含了它。',
+  'outcome.recorded.cancelled': '已记录为未签名。',
+  'outcome.recorded.overridden': '已记录为越权签署被阻止的请求。你的历史和限额现在包含了它。',
+  'outcome.recorded.pending': '已记录。',
+  'outcome.seeHistory': '查看历史',
+  'outcome.again': '再记录一次',
+  'outcome.unavailable': '私有上下文不可用或已锁定时，不会记录任何内容。',
+  'outcome.saveLabel': '不在你地址簿中的交易对手',
+  'outcome.saveContact': '加入地址簿',
+  'outcome.loadMissing': '该判定已不在你的日志中。',
+  'outcome.loadNoInput': '该判定的输入太大，未保存在日志中。',
 };

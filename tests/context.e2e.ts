@@ -1,0 +1,145 @@
+import { expect, type Page, test } from '@playwright/test';
+import { input, openInspector, waitForApp, waitForContext } from './fixtures';
+
+const ALICE = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045';
+/** Same first four and last four hex digits as Alice: an address-poisoning look-alike. */
+const LOOKALIKE = '0xd8da000000000000000000000000000000006045';
+
+/** 100 USDC from the user to `to`, on mainnet. */
+const usdcTransfer = (to: string): string =>
+  JSON.stringify({
+    chainId: 1,
+    from: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+    to: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+    data: `0xa9059cbb000000000000000000000000${to.slice(2).toLowerCase()}0000000000000000000000000000000000000000000000000000000005f5e100`,
+    value: '0',
+  });
+
+const verdict = (page: Page) => page.getByTestId('verdict');
+const finding = (page: Page, rule: string) =>
+  verdict(page).locator(`[data-testid="findings"] li[data-rule="${rule}"]`);
+
+/** The raw records of a store of the `vigil` database, read in the page. */
+async function records(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('vigil');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction(name, 'readonly').objectStore(name).getAll();
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    store,
+  );
+}
+
+test('a signed payment is remembered: the next payment to its look-alike is blocked as address poisoning', async ({
+  page,
+}) => {
+  await openInspector(page);
+  await waitForContext(page);
+  await input(page).fill(usdcTransfer(ALICE));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'allow');
+  await page.getByRole('button', { name: 'I signed it' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Recorded as signed' })).toBeVisible();
+
+  // Stored: the log entry, the history and the exposure ledger.
+  const log = (await records(page, 'decisions')) as { userAction: string; verdict: string }[];
+  expect(log).toEqual([expect.objectContaining({ userAction: 'signed', verdict: 'allow' })]);
+  expect(await records(page, 'history')).toEqual([expect.objectContaining({ address: ALICE, count: 1 })]);
+  expect(await records(page, 'exposure')).toEqual([
+    expect.objectContaining({ counterparty: ALICE, amount: '100000000' }),
+  ]);
+
+  // The next day (a new page load), a payment to the look-alike.
+  await page.reload();
+  await waitForApp(page);
+  await waitForContext(page);
+  await input(page).fill(usdcTransfer(LOOKALIKE));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'block');
+  await expect(finding(page, 'recipient.lookalike')).toBeVisible();
+  await expect(finding(page, 'recipient.lookalike')).toContainText(ALICE);
+});
+
+test('without IndexedDB the inspector still decides, on defaults, and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    // A browser that gives the page no IndexedDB (some private modes, storage disabled by policy).
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  await openInspector(page);
+  await waitForContext(page, 'unavailable');
+  await expect(page.locator('[data-context-status="unavailable"]')).toContainText(
+    'Private context unavailable',
+  );
+  await expect(page.locator('[data-context-status="unavailable"]')).toContainText('default policy');
+  await input(page).fill(usdcTransfer(ALICE));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'allow');
+  await expect(verdict(page).getByTestId('policy')).toContainText('vigil-default-balanced');
+  await expect(page.getByText('Nothing is recorded while your private context is unavailable')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'I signed it' })).toHaveCount(0);
+});
+
+test('a newer Vigil upgrading the database in another tab: this tab lets it, is told to reload, nothing is lost', async ({
+  context,
+}) => {
+  const stale = await context.newPage();
+  await openInspector(stale);
+  await waitForContext(stale);
+  await input(stale).fill(usdcTransfer(ALICE));
+  await stale.getByRole('button', { name: 'I signed it' }).click();
+  await expect(stale.getByRole('status').filter({ hasText: 'Recorded as signed' })).toBeVisible();
+
+  // Another tab runs a newer version: it opens the database one version up (its migration adds a store).
+  const newer = await context.newPage();
+  await newer.goto('/history');
+  await waitForApp(newer);
+  const upgraded = await newer.evaluate(
+    () =>
+      new Promise<{ version: number; decisions: number; history: number }>((resolve, reject) => {
+        const probe = indexedDB.open('vigil');
+        probe.onsuccess = () => {
+          const current = probe.result.version;
+          probe.result.close();
+          // The newer app's upgrade: an extra store; everything else stays.
+          const open = indexedDB.open('vigil', current + 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('next', { keyPath: 'id' });
+          open.onblocked = () => reject(new Error('the upgrade was blocked by the stale tab'));
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(['decisions', 'history'], 'readonly');
+            const decisions = tx.objectStore('decisions').count();
+            const history = tx.objectStore('history').count();
+            tx.oncomplete = () => {
+              resolve({ version: db.version, decisions: decisions.result, history: history.result });
+              db.close();
+            };
+          };
+          open.onerror = () => reject(open.error);
+        };
+      }),
+  );
+  expect(upgraded).toEqual({ version: 3, decisions: 1, history: 1 });
+
+  // The stale tab was told, and offers the reload.
+  const notice = stale.locator('[data-context-status="stale"]');
+  await expect(notice).toContainText('Vigil was updated in another tab');
+  await expect(notice.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(
+    stale.getByText('Nothing is recorded while your private context is unavailable'),
+  ).toBeVisible();
+
+  // Reloaded, this (older) build meets a database newer than it knows: it says so and touches nothing.
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await waitForApp(stale);
+  await waitForContext(stale, 'newerVersion');
+  await expect(stale.locator('[data-context-status="newerVersion"]')).toContainText('newer Vigil');
+  expect(await records(stale, 'decisions')).toHaveLength(1);
+  expect(await records(stale, 'next')).toEqual([]);
+});
