@@ -148,7 +148,12 @@ export async function unseal(key: CryptoKey, store: string, id: string, sealed: 
   try {
     plain = await crypto.subtle.decrypt(
       // Copies: WebCrypto takes views of plain ArrayBuffers only, and the caller keeps its bytes.
-      { name: 'AES-GCM', iv: sealed.iv.slice(), additionalData: placeOf(store, id), tagLength: TAG_BYTES * 8 },
+      {
+        name: 'AES-GCM',
+        iv: sealed.iv.slice(),
+        additionalData: placeOf(store, id),
+        tagLength: TAG_BYTES * 8,
+      },
       key,
       sealed.ct.slice(),
     );

@@ -34,3 +34,29 @@ export class ContextError extends Error {
     if (options.path !== undefined) this.path = options.path;
   }
 }
+
+/** An error's name and message, for a sentence. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** A failure as a ContextError: quota errors get their own code, with the words to say. */
+export function asContextError(error: unknown): ContextError {
+  if (error instanceof ContextError) return error;
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError')
+    return new ContextError(
+      'quota',
+      'The browser’s storage for Vigil is full: nothing was saved. Free space (clear the decision log, or site data you do not need) and try again.',
+      { cause: error },
+    );
+  if (name === 'InvalidStateError')
+    return new ContextError(
+      'stale',
+      'Vigil’s storage was closed (another tab upgraded it). Reload this tab.',
+      {
+        cause: error,
+      },
+    );
+  return new ContextError('closed', `Saving failed: ${describeError(error)}`, { cause: error });
+}

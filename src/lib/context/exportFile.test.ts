@@ -263,7 +263,13 @@ const bad: readonly Bad[] = [
     schema: 'not JSON',
     message: /cut short/,
   },
-  { name: 'not JSON', change: 'vigil', path: '$', schema: 'not JSON', message: /breaks at line 1, column 1\b/ },
+  {
+    name: 'not JSON',
+    change: 'vigil',
+    path: '$',
+    schema: 'not JSON',
+    message: /breaks at line 1, column 1\b/,
+  },
   {
     name: 'trailing comma',
     change: validText.replace(/\n}$/, ',\n}'),
@@ -276,271 +282,373 @@ const bad: readonly Bad[] = [
   { name: 'JSON string', change: '"vigil.context"', path: '$', schema: 'rejects' },
   {
     name: 'wrong format',
-    change: (d) => void (d.format = 'vigil.backup'),
+    change: (d) => {
+      d.format = 'vigil.backup';
+    },
     path: '$.format',
     schema: 'rejects',
   },
-  { name: 'missing format', change: (d) => void delete d.format, path: '$.format', schema: 'rejects' },
+  {
+    name: 'missing format',
+    change: (d) => {
+      delete d.format;
+    },
+    path: '$.format',
+    schema: 'rejects',
+  },
   {
     name: 'newer version',
-    change: (d) => void (d.version = 2),
+    change: (d) => {
+      d.version = 2;
+    },
     path: '$.version',
     schema: 'rejects',
     message: /made by a newer Vigil/,
   },
   {
     name: 'version as a string',
-    change: (d) => void (d.version = '1'),
+    change: (d) => {
+      d.version = '1';
+    },
     path: '$.version',
     schema: 'rejects',
   },
-  { name: 'version 0', change: (d) => void (d.version = 0), path: '$.version', schema: 'rejects' },
+  {
+    name: 'version 0',
+    change: (d) => {
+      d.version = 0;
+    },
+    path: '$.version',
+    schema: 'rejects',
+  },
   {
     name: 'unknown top-level field',
-    change: (d) => void (d.comment = 'hi'),
+    change: (d) => {
+      d.comment = 'hi';
+    },
     path: '$.comment',
     schema: 'rejects',
   },
   {
     name: 'exportedAt not ISO',
-    change: (d) => void (d.exportedAt = 'yesterday'),
+    change: (d) => {
+      d.exportedAt = 'yesterday';
+    },
     path: '$.exportedAt',
     schema: 'rejects',
   },
   {
     name: 'exportedAt missing',
-    change: (d) => void delete d.exportedAt,
+    change: (d) => {
+      delete d.exportedAt;
+    },
     path: '$.exportedAt',
     schema: 'rejects',
   },
   {
     name: 'data missing',
-    change: (d) => void delete (d as Record<string, unknown>).data,
+    change: (d) => {
+      delete (d as Record<string, unknown>).data;
+    },
     path: '$.data',
     schema: 'rejects',
   },
   {
     name: 'data an array',
-    change: (d) => void ((d as Record<string, unknown>).data = []),
+    change: (d) => {
+      (d as Record<string, unknown>).data = [];
+    },
     path: '$.data',
     schema: 'rejects',
   },
   {
     name: 'missing store',
-    change: (d) => void delete d.data.history,
+    change: (d) => {
+      delete d.data.history;
+    },
     path: '$.data.history',
     schema: 'rejects',
   },
   {
     name: 'unknown store',
-    change: (d) => void (d.data.settings = []),
+    change: (d) => {
+      d.data.settings = [];
+    },
     path: '$.data.settings',
     schema: 'rejects',
   },
   {
     name: 'store not an array',
-    change: (d) => void ((d.data as Record<string, unknown>).lists = {}),
+    change: (d) => {
+      (d.data as Record<string, unknown>).lists = {};
+    },
     path: '$.data.lists',
     schema: 'rejects',
   },
   {
     name: 'null record',
-    change: (d) => void ((d.data.lists as unknown[])[1] = null),
+    change: (d) => {
+      (d.data.lists as unknown[])[1] = null;
+    },
     path: '$.data.lists[1]',
     schema: 'rejects',
   },
   {
     name: 'extra field',
-    change: (d) => void (rec(d, 'addressBook', 1).ens = 'x.eth'),
+    change: (d) => {
+      rec(d, 'addressBook', 1).ens = 'x.eth';
+    },
     path: '$.data.addressBook[1].ens',
     schema: 'rejects',
   },
   {
     name: 'missing field',
-    change: (d) => void delete rec(d, 'addressBook').notes,
+    change: (d) => {
+      delete rec(d, 'addressBook').notes;
+    },
     path: '$.data.addressBook[0].notes',
     schema: 'rejects',
   },
   {
     name: 'duplicate id',
-    change: (d) => void (rec(d, 'lists', 2).id = 'l1'),
+    change: (d) => {
+      rec(d, 'lists', 2).id = 'l1';
+    },
     path: '$.data.lists[2].id',
     schema: 'accepts',
     message: /also at \$\.data\.lists\[0\]/,
   },
   {
     name: 'empty id',
-    change: (d) => void (rec(d, 'lists').id = ''),
+    change: (d) => {
+      rec(d, 'lists').id = '';
+    },
     path: '$.data.lists[0].id',
     schema: 'rejects',
   },
   {
     name: 'id over 100 chars',
-    change: (d) => void (rec(d, 'lists').id = 'i'.repeat(101)),
+    change: (d) => {
+      rec(d, 'lists').id = 'i'.repeat(101);
+    },
     path: '$.data.lists[0].id',
     schema: 'rejects',
   },
   {
     name: 'numeric id',
-    change: (d) => void (rec(d, 'lists').id = 7),
+    change: (d) => {
+      rec(d, 'lists').id = 7;
+    },
     path: '$.data.lists[0].id',
     schema: 'rejects',
   },
   {
     name: 'bad checksum',
-    change: (d) => void (rec(d, 'addressBook').address = alice.replace('dA6', 'Da6')),
+    change: (d) => {
+      rec(d, 'addressBook').address = alice.replace('dA6', 'Da6');
+    },
     path: '$.data.addressBook[0].address',
     schema: 'accepts',
     message: /checksum/,
   },
   {
     name: 'short address',
-    change: (d) => void (rec(d, 'lists').address = '0x12'),
+    change: (d) => {
+      rec(d, 'lists').address = '0x12';
+    },
     path: '$.data.lists[0].address',
     schema: 'rejects',
   },
   {
     name: 'hostile address',
-    change: (d) => void (rec(d, 'history').address = `<img src=x onerror=alert(1)>${'A'.repeat(10_000)}`),
+    change: (d) => {
+      rec(d, 'history').address = `<img src=x onerror=alert(1)>${'A'.repeat(10_000)}`;
+    },
     path: '$.data.history[0].address',
     schema: 'rejects',
   },
   {
     name: 'address without 0x',
-    change: (d) => void (rec(d, 'delegates').address = alice.slice(2)),
+    change: (d) => {
+      rec(d, 'delegates').address = alice.slice(2);
+    },
     path: '$.data.delegates[0].address',
     schema: 'rejects',
   },
   {
     name: 'negative amount',
-    change: (d) => void (rec(d, 'exposure').amount = '-1'),
+    change: (d) => {
+      rec(d, 'exposure').amount = '-1';
+    },
     path: '$.data.exposure[0].amount',
     schema: 'rejects',
   },
   {
     name: 'amount 2^256',
-    change: (d) => void (rec(d, 'exposure').amount = (2n ** 256n).toString()),
+    change: (d) => {
+      rec(d, 'exposure').amount = (2n ** 256n).toString();
+    },
     path: '$.data.exposure[0].amount',
     schema: 'accepts',
     message: /2\^256/,
   },
   {
     name: 'amount 10^78',
-    change: (d) => void (rec(d, 'exposure').amount = `1${'0'.repeat(78)}`),
+    change: (d) => {
+      rec(d, 'exposure').amount = `1${'0'.repeat(78)}`;
+    },
     path: '$.data.exposure[0].amount',
     schema: 'rejects',
   },
   {
     name: 'amount as a number',
-    change: (d) => void (rec(d, 'exposure').amount = 5),
+    change: (d) => {
+      rec(d, 'exposure').amount = 5;
+    },
     path: '$.data.exposure[0].amount',
     schema: 'rejects',
   },
   {
     name: 'amount with leading zero',
-    change: (d) => void (rec(d, 'exposure').amount = '007'),
+    change: (d) => {
+      rec(d, 'exposure').amount = '007';
+    },
     path: '$.data.exposure[0].amount',
     schema: 'rejects',
   },
   {
     name: 'amount in hex',
-    change: (d) => void (rec(d, 'exposure').amount = '0x10'),
+    change: (d) => {
+      rec(d, 'exposure').amount = '0x10';
+    },
     path: '$.data.exposure[0].amount',
     schema: 'rejects',
   },
   {
     name: 'bad day 2025-02-30',
-    change: (d) => void (rec(d, 'exposure').day = '2025-02-30'),
+    change: (d) => {
+      rec(d, 'exposure').day = '2025-02-30';
+    },
     path: '$.data.exposure[0].day',
     schema: 'accepts',
   },
   {
     name: 'bad day 2025-02-29',
-    change: (d) => void (rec(d, 'exposure').day = '2025-02-29'),
+    change: (d) => {
+      rec(d, 'exposure').day = '2025-02-29';
+    },
     path: '$.data.exposure[0].day',
     schema: 'accepts',
   },
   {
     name: 'day 2025-1-5',
-    change: (d) => void (rec(d, 'exposure').day = '2025-1-5'),
+    change: (d) => {
+      rec(d, 'exposure').day = '2025-1-5';
+    },
     path: '$.data.exposure[0].day',
     schema: 'rejects',
   },
   {
     name: 'asset neither native nor address',
-    change: (d) => void (rec(d, 'exposure').asset = 'ETH'),
+    change: (d) => {
+      rec(d, 'exposure').asset = 'ETH';
+    },
     path: '$.data.exposure[0].asset',
     schema: 'rejects',
   },
   {
     name: 'wrong list enum',
-    change: (d) => void (rec(d, 'lists').list = 'maybe'),
+    change: (d) => {
+      rec(d, 'lists').list = 'maybe';
+    },
     path: '$.data.lists[0].list',
     schema: 'rejects',
   },
   {
     name: 'wrong userAction',
-    change: (d) => void (rec(d, 'decisions').userAction = 'approved'),
+    change: (d) => {
+      rec(d, 'decisions').userAction = 'approved';
+    },
     path: '$.data.decisions[0].userAction',
     schema: 'rejects',
   },
   {
     name: 'wrong direction',
-    change: (d) => void (rec(d, 'history').directions = ['sent', 'stolen']),
+    change: (d) => {
+      rec(d, 'history').directions = ['sent', 'stolen'];
+    },
     path: '$.data.history[0].directions[1]',
     schema: 'rejects',
   },
   {
     name: 'repeated direction',
-    change: (d) => void (rec(d, 'history').directions = ['sent', 'sent']),
+    change: (d) => {
+      rec(d, 'history').directions = ['sent', 'sent'];
+    },
     path: '$.data.history[0].directions',
     schema: 'rejects',
   },
   {
     name: 'lastSeen before firstSeen',
-    change: (d) => void (rec(d, 'history').lastSeen = 0),
+    change: (d) => {
+      rec(d, 'history').lastSeen = 0;
+    },
     path: '$.data.history[0].lastSeen',
     schema: 'accepts',
   },
   {
     name: 'oversize name',
-    change: (d) => void (rec(d, 'addressBook').name = 'n'.repeat(201)),
+    change: (d) => {
+      rec(d, 'addressBook').name = 'n'.repeat(201);
+    },
     path: '$.data.addressBook[0].name',
     schema: 'rejects',
   },
   {
     name: 'empty name',
-    change: (d) => void (rec(d, 'addressBook').name = ''),
+    change: (d) => {
+      rec(d, 'addressBook').name = '';
+    },
     path: '$.data.addressBook[0].name',
     schema: 'rejects',
   },
   {
     name: 'oversize notes',
-    change: (d) => void (rec(d, 'addressBook').notes = 'n'.repeat(2001)),
+    change: (d) => {
+      rec(d, 'addressBook').notes = 'n'.repeat(2001);
+    },
     path: '$.data.addressBook[0].notes',
     schema: 'rejects',
   },
   {
     name: 'oversize input',
-    change: (d) => void (rec(d, 'decisions').input = 'x'.repeat(1024 * 1024 + 1)),
+    change: (d) => {
+      rec(d, 'decisions').input = 'x'.repeat(1024 * 1024 + 1);
+    },
     path: '$.data.decisions[0].input',
     schema: 'rejects',
   },
   {
     name: 'negative time',
-    change: (d) => void (rec(d, 'addressBook').createdAt = -1),
+    change: (d) => {
+      rec(d, 'addressBook').createdAt = -1;
+    },
     path: '$.data.addressBook[0].createdAt',
     schema: 'rejects',
   },
   {
     name: 'fractional time',
-    change: (d) => void (rec(d, 'lists').addedAt = 1.5),
+    change: (d) => {
+      rec(d, 'lists').addedAt = 1.5;
+    },
     path: '$.data.lists[0].addedAt',
     schema: 'rejects',
   },
   {
     name: 'time as a string',
-    change: (d) => void (rec(d, 'lists').addedAt = '2025-01-01'),
+    change: (d) => {
+      rec(d, 'lists').addedAt = '2025-01-01';
+    },
     path: '$.data.lists[0].addedAt',
     schema: 'rejects',
   },
@@ -552,19 +660,25 @@ const bad: readonly Bad[] = [
   },
   {
     name: 'chain 0',
-    change: (d) => void (rec(d, 'addressBook', 1).chains = [1, 0]),
+    change: (d) => {
+      rec(d, 'addressBook', 1).chains = [1, 0];
+    },
     path: '$.data.addressBook[1].chains[1]',
     schema: 'rejects',
   },
   {
     name: 'chain as a string',
-    change: (d) => void (rec(d, 'delegates').chains = ['1']),
+    change: (d) => {
+      rec(d, 'delegates').chains = ['1'];
+    },
     path: '$.data.delegates[0].chains[0]',
     schema: 'rejects',
   },
   {
     name: 'chains not an array',
-    change: (d) => void (rec(d, 'delegates').chains = 1),
+    change: (d) => {
+      rec(d, 'delegates').chains = 1;
+    },
     path: '$.data.delegates[0].chains',
     schema: 'rejects',
   },
@@ -595,98 +709,130 @@ const bad: readonly Bad[] = [
   },
   {
     name: 'policy document not an object',
-    change: (d) => void (rec(d, 'policy').document = [1]),
+    change: (d) => {
+      rec(d, 'policy').document = [1];
+    },
     path: '$.data.policy[0].document',
     schema: 'rejects',
   },
   {
     name: 'two policy records',
-    change: (d) => void d.data.policy?.push({ ...rec(d, 'policy') }),
+    change: (d) => {
+      d.data.policy?.push({ ...rec(d, 'policy') });
+    },
     path: '$.data.policy',
     schema: 'rejects',
   },
   {
     name: 'policy id not current',
-    change: (d) => void (rec(d, 'policy').id = 'old'),
+    change: (d) => {
+      rec(d, 'policy').id = 'old';
+    },
     path: '$.data.policy[0].id',
     schema: 'rejects',
   },
   {
     name: 'prefs unknown id',
-    change: (d) => void (rec(d, 'prefs').id = 'theme'),
+    change: (d) => {
+      rec(d, 'prefs').id = 'theme';
+    },
     path: '$.data.prefs[0].id',
     schema: 'rejects',
   },
   {
     name: 'models prefs with a cloud field',
-    change: (d) => void (rec(d, 'prefs').apiKey = 'sk'),
+    change: (d) => {
+      rec(d, 'prefs').apiKey = 'sk';
+    },
     path: '$.data.prefs[0].apiKey',
     schema: 'rejects',
   },
   {
     name: 'cloud prefs wrong profile',
-    change: (d) => void (rec(d, 'prefs', 1).profile = 'lax'),
+    change: (d) => {
+      rec(d, 'prefs', 1).profile = 'lax';
+    },
     path: '$.data.prefs[1].profile',
     schema: 'rejects',
   },
   {
     name: 'cloud prefs enabled as a string',
-    change: (d) => void (rec(d, 'prefs', 1).enabled = 'true'),
+    change: (d) => {
+      rec(d, 'prefs', 1).enabled = 'true';
+    },
     path: '$.data.prefs[1].enabled',
     schema: 'rejects',
   },
   {
     name: 'decision verdict mismatch',
-    change: (d) => void (rec(d, 'decisions').verdict = 'block'),
+    change: (d) => {
+      rec(d, 'decisions').verdict = 'block';
+    },
     path: '$.data.decisions[0].decision.verdict',
     schema: 'accepts',
     message: /"allow" but its log record says "block"/,
   },
   {
     name: 'decision of another schema',
-    change: (d) => void (decisionOf(d).schema = 'vigil.decision/2'),
+    change: (d) => {
+      decisionOf(d).schema = 'vigil.decision/2';
+    },
     path: '$.data.decisions[0].decision.schema',
     schema: 'rejects',
   },
   {
     name: 'decision not an object',
-    change: (d) => void (rec(d, 'decisions').decision = 'allow'),
+    change: (d) => {
+      rec(d, 'decisions').decision = 'allow';
+    },
     path: '$.data.decisions[0].decision',
     schema: 'rejects',
   },
   {
     name: 'decision payloadHash short',
-    change: (d) => void (decisionOf(d).payloadHash = '0x1234'),
+    change: (d) => {
+      decisionOf(d).payloadHash = '0x1234';
+    },
     path: '$.data.decisions[0].decision.payloadHash',
     schema: 'rejects',
   },
   {
     name: 'decision policyHash a number',
-    change: (d) => void (decisionOf(d).policyHash = 1),
+    change: (d) => {
+      decisionOf(d).policyHash = 1;
+    },
     path: '$.data.decisions[0].decision.policyHash',
     schema: 'rejects',
   },
   {
     name: 'decision without trace',
-    change: (d) => void delete decisionOf(d).trace,
+    change: (d) => {
+      delete decisionOf(d).trace;
+    },
     path: '$.data.decisions[0].decision.trace',
     schema: 'rejects',
   },
   {
     name: 'decision findings an object',
-    change: (d) => void (decisionOf(d).findings = {}),
+    change: (d) => {
+      decisionOf(d).findings = {};
+    },
     path: '$.data.decisions[0].decision.findings',
     schema: 'rejects',
   },
   {
     name: 'decision confidence above 1',
-    change: (d) => void (decisionOf(d).confidence = 1.5),
+    change: (d) => {
+      decisionOf(d).confidence = 1.5;
+    },
     path: '$.data.decisions[0].decision.confidence',
     schema: 'rejects',
   },
   {
     name: 'decision extra field',
-    change: (d) => void (decisionOf(d).score = 1),
+    change: (d) => {
+      decisionOf(d).score = 1;
+    },
     path: '$.data.decisions[0].decision.score',
     schema: 'rejects',
   },
@@ -701,45 +847,49 @@ const bad: readonly Bad[] = [
   },
   {
     name: 'fired trace entry without severity',
-    change: (d) =>
-      void ((decisionOf(d).trace as Record<string, unknown>[])[0] = {
-        rule: 'input.malformed',
-        outcome: 'fired',
-      }),
+    change: (d) => {
+      (decisionOf(d).trace as Record<string, unknown>[])[0] = { rule: 'input.malformed', outcome: 'fired' };
+    },
     path: '$.data.decisions[0].decision.trace[0].severity',
     schema: 'accepts',
   },
   {
     name: 'trace entry with an unknown outcome',
-    change: (d) =>
-      void ((decisionOf(d).trace as Record<string, unknown>[])[0] = {
-        rule: 'input.malformed',
-        outcome: 'maybe',
-      }),
+    change: (d) => {
+      (decisionOf(d).trace as Record<string, unknown>[])[0] = { rule: 'input.malformed', outcome: 'maybe' };
+    },
     path: '$.data.decisions[0].decision.trace[0].outcome',
     schema: 'rejects',
   },
   {
     name: 'result of odd length',
-    change: (d) => void (rec(d, 'decisions').result = '0xabc'),
+    change: (d) => {
+      rec(d, 'decisions').result = '0xabc';
+    },
     path: '$.data.decisions[0].result',
     schema: 'rejects',
   },
   {
     name: 'chainId 0',
-    change: (d) => void (rec(d, 'decisions').chainId = 0),
+    change: (d) => {
+      rec(d, 'decisions').chainId = 0;
+    },
     path: '$.data.decisions[0].chainId',
     schema: 'rejects',
   },
   {
     name: 'optional field null',
-    change: (d) => void (rec(d, 'decisions').actedAt = null),
+    change: (d) => {
+      rec(d, 'decisions').actedAt = null;
+    },
     path: '$.data.decisions[0].actedAt',
     schema: 'rejects',
   },
   {
     name: 'counterparty not an address',
-    change: (d) => void (rec(d, 'decisions').counterparties = ['alice.eth']),
+    change: (d) => {
+      rec(d, 'decisions').counterparties = ['alice.eth'];
+    },
     path: '$.data.decisions[0].counterparties[0]',
     schema: 'rejects',
   },
@@ -837,6 +987,8 @@ describe('parseExportDocument: bad files', () => {
     expect(where('{"a": trux}')).toContain('breaks at line 1, column 10');
     expect(where('{"a": "\\q"}')).toContain('breaks at line 1, column 9');
     expect(where('{"a": "\u0001"}')).toContain('breaks at line 1, column 8');
+    expect(where('{"a": "\\u12x4"}')).toContain('breaks at line 1, column 12');
+    expect(where('{"a": "\\u12')).toContain('ends before');
     expect(where('{"a": 01}')).toContain('breaks at line 1, column 8');
     expect(where('{} {}')).toContain('breaks at line 1, column 4');
     expect(where('\r\n\n  {"a" 1}')).toContain('breaks at line 3, column 8');
@@ -846,18 +998,25 @@ describe('parseExportDocument: bad files', () => {
 
   test('property: text JSON cannot parse is rejected at $ with a location, never another error', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json().map((j) => j.slice(0, -1)), fc.string({ unit: 'binary' })), (text) => {
-        let parses = true;
-        try {
-          JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-        } catch {
-          parses = false;
-        }
-        fc.pre(!parses);
-        const error = rejection(text);
-        expect(error.path).toBe('$');
-        expect(error.message).toMatch(/line \d+, column \d+/);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json().map((j) => j.slice(0, -1)),
+          fc.string({ unit: 'binary' }),
+        ),
+        (text) => {
+          let parses = true;
+          try {
+            JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+          } catch {
+            parses = false;
+          }
+          fc.pre(!parses);
+          const error = rejection(text);
+          expect(error.path).toBe('$');
+          expect(error.message).toMatch(/line \d+, column \d+/);
+        },
+      ),
       { numRuns: 500 },
     );
   });

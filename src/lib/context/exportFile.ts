@@ -590,7 +590,7 @@ function syntaxError(text: string): { offset: number; early: boolean } {
   let state: SyntaxState = 'value';
   let i = 0;
   const bad = (offset: number) => ({ offset: Math.min(offset, n), early: offset >= n });
-  const string = (): number | undefined => {
+  const scanString = (): number | undefined => {
     for (i++; i < n; i++) {
       const c = text[i] as string;
       if (c === '"') {
@@ -601,7 +601,7 @@ function syntaxError(text: string): { offset: number; early: boolean } {
       if (c === '\\') {
         const next = text[i + 1];
         if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return i + 2 + Math.min(4, n - i - 2);
+          for (let k = i + 2; k < i + 6; k++) if (!/[0-9a-fA-F]/.test(text[k] ?? '')) return k;
           i += 5;
         } else if (next !== undefined && escapes.has(next)) i++;
         else return i + 1;
@@ -616,7 +616,7 @@ function syntaxError(text: string): { offset: number; early: boolean } {
   const digits = () => {
     while (digit(i)) i++;
   };
-  const number = (): number | undefined => {
+  const scanNumber = (): number | undefined => {
     if (text[i] === '-') i++;
     if (text[i] === '0') i++;
     else if (digit(i)) digits();
@@ -648,12 +648,12 @@ function syntaxError(text: string): { offset: number; early: boolean } {
         i++;
         state = c === '{' ? 'keyOrClose' : 'valueOrClose';
       } else if (c === '"') {
-        const at = string();
-        if (at !== undefined) return bad(at);
+        const stop = scanString();
+        if (stop !== undefined) return bad(stop);
         state = 'after';
       } else if (c === '-' || (c >= '0' && c <= '9')) {
-        const at = number();
-        if (at !== undefined) return bad(at);
+        const stop = scanNumber();
+        if (stop !== undefined) return bad(stop);
         state = 'after';
       } else {
         const literal = ['true', 'false', 'null'].find((l) => l[0] === c);
@@ -670,8 +670,8 @@ function syntaxError(text: string): { offset: number; early: boolean } {
         i++;
         state = 'after';
       } else if (c === '"') {
-        const at = string();
-        if (at !== undefined) return bad(at);
+        const stop = scanString();
+        if (stop !== undefined) return bad(stop);
         state = 'colon';
       } else return bad(i);
     } else if (state === 'colon') {

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ContextError } from './errors';
+import { asContextError, ContextError } from './errors';
 import type { ContextData } from './records';
 import { DB_VERSION, type V1Contact, type V1ListEntry } from './schema';
-import { asContextError, ContextStore } from './store';
+import { ContextStore } from './store';
 import { counterIds, decided, usdcTransfer } from './testing';
 
 const ALICE = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045';

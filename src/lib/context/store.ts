@@ -1,11 +1,11 @@
 import { type IDBPDatabase, openDB, type StoreNames } from 'idb';
-import { type Address, getAddress, type Hex, isAddress, keccak256 } from 'viem';
+import { type Address, getAddress, type Hex, keccak256 } from 'viem';
 import { ParseError } from '$lib/edge/errors';
 import { parsePolicy } from '$lib/edge/gate/parseContext';
 import type { Intent } from '$lib/edge/intent/types';
 import { createLock, isLockConfig, isSealed, type LockConfig, seal, unlockKey, unseal } from './crypto';
 import { effectsOfAction } from './effects';
-import { ContextError } from './errors';
+import { asContextError, ContextError, describeError } from './errors';
 import {
   type ContactRecord,
   type ContextData,
@@ -22,6 +22,7 @@ import {
   type UserAction,
 } from './records';
 import { DB_NAME, DB_VERSION, type SealedRecord, type Stored, upgrade, type VigilDB } from './schema';
+import { toAddress, toChains } from './validate';
 
 /** Where the store stands; the UI says what each means. */
 export type ContextStatus =
@@ -197,7 +198,7 @@ export class ContextStore {
                 cause: error,
               },
             )
-          : new ContextError('unavailable', `IndexedDB refused to open: ${describe(error)}`, {
+          : new ContextError('unavailable', `IndexedDB refused to open: ${describeError(error)}`, {
               cause: error,
             }),
       });
@@ -367,42 +368,40 @@ export class ContextStore {
 
   /** Adds a contact, or edits the one with `input.id`. An address may be in the book once. */
   saveContact(input: ContactInput, now: number): Promise<ContactRecord> {
-    return this.#serial(() => this.#saveContact(input, now));
-  }
-
-  async #saveContact(input: ContactInput, now: number): Promise<ContactRecord> {
-    const name = input.name.trim();
-    if (name === '' || name.length > 200)
-      this.#fail(
-        new ContextError('invalidInput', 'A name of 1 to 200 characters is needed.', { path: 'name' }),
-      );
-    const address = toAddress(input.address, 'address');
-    const chains = toChains(input.chains ?? []);
-    const notes = (input.notes ?? '').trim();
-    if (notes.length > 2000)
-      this.#fail(
-        new ContextError('invalidInput', 'Notes are limited to 2000 characters.', { path: 'notes' }),
-      );
-    const book = this.#snapshot.data.addressBook;
-    const twin = book.find((c) => c.address === address && c.id !== input.id);
-    if (twin)
-      this.#fail(
-        new ContextError('invalidInput', `${address} is already in your address book as “${twin.name}”.`, {
-          path: 'address',
-        }),
-      );
-    const old = input.id === undefined ? undefined : book.find((c) => c.id === input.id);
-    const record: ContactRecord = {
-      id: old?.id ?? this.#newId(),
-      name,
-      address,
-      chains,
-      notes,
-      createdAt: old?.createdAt ?? now,
-      updatedAt: now,
-    };
-    await this.#commit({ put: { addressBook: [record] } });
-    return record;
+    return this.#serial(async () => {
+      const name = input.name.trim();
+      if (name === '' || name.length > 200)
+        this.#fail(
+          new ContextError('invalidInput', 'A name of 1 to 200 characters is needed.', { path: 'name' }),
+        );
+      const address = toAddress(input.address, 'address');
+      const chains = toChains(input.chains ?? []);
+      const notes = (input.notes ?? '').trim();
+      if (notes.length > 2000)
+        this.#fail(
+          new ContextError('invalidInput', 'Notes are limited to 2000 characters.', { path: 'notes' }),
+        );
+      const book = this.#snapshot.data.addressBook;
+      const twin = book.find((c) => c.address === address && c.id !== input.id);
+      if (twin)
+        this.#fail(
+          new ContextError('invalidInput', `${address} is already in your address book as “${twin.name}”.`, {
+            path: 'address',
+          }),
+        );
+      const old = input.id === undefined ? undefined : book.find((c) => c.id === input.id);
+      const record: ContactRecord = {
+        id: old?.id ?? this.#newId(),
+        name,
+        address,
+        chains,
+        notes,
+        createdAt: old?.createdAt ?? now,
+        updatedAt: now,
+      };
+      await this.#commit({ put: { addressBook: [record] } });
+      return record;
+    });
   }
 
   /**
@@ -440,49 +439,43 @@ export class ContextStore {
   }
 
   deleteContact(id: string): Promise<void> {
-    return this.#serial(() => this.#deleteContact(id));
-  }
-
-  async #deleteContact(id: string): Promise<void> {
-    await this.#commit({ delete: { addressBook: [id] } });
+    return this.#serial(async () => {
+      await this.#commit({ delete: { addressBook: [id] } });
+    });
   }
 
   // ── allow / deny lists and delegates ───────────────────────────────────────────────────────
 
   addToList(list: 'allow' | 'deny', address: string, note: string, now: number): Promise<ListEntry> {
-    return this.#serial(() => this.#addToList(list, address, note, now));
-  }
-
-  async #addToList(list: 'allow' | 'deny', address: string, note: string, now: number): Promise<ListEntry> {
-    const normalized = toAddress(address, 'address');
-    const same = this.#snapshot.data.lists.find((e) => e.address === normalized);
-    if (same)
-      this.#fail(
-        new ContextError(
-          'invalidInput',
-          same.list === list
-            ? `${normalized} is already on your ${list}list.`
-            : `${normalized} is on your ${same.list}list: remove it there first.`,
-          { path: 'address' },
-        ),
-      );
-    const entry: ListEntry = {
-      id: this.#newId(),
-      list,
-      address: normalized,
-      note: note.trim().slice(0, 2000),
-      addedAt: now,
-    };
-    await this.#commit({ put: { lists: [entry] } });
-    return entry;
+    return this.#serial(async () => {
+      const normalized = toAddress(address, 'address');
+      const same = this.#snapshot.data.lists.find((e) => e.address === normalized);
+      if (same)
+        this.#fail(
+          new ContextError(
+            'invalidInput',
+            same.list === list
+              ? `${normalized} is already on your ${list}list.`
+              : `${normalized} is on your ${same.list}list: remove it there first.`,
+            { path: 'address' },
+          ),
+        );
+      const entry: ListEntry = {
+        id: this.#newId(),
+        list,
+        address: normalized,
+        note: note.trim().slice(0, 2000),
+        addedAt: now,
+      };
+      await this.#commit({ put: { lists: [entry] } });
+      return entry;
+    });
   }
 
   removeListEntry(id: string): Promise<void> {
-    return this.#serial(() => this.#removeListEntry(id));
-  }
-
-  async #removeListEntry(id: string): Promise<void> {
-    await this.#commit({ delete: { lists: [id] } });
+    return this.#serial(async () => {
+      await this.#commit({ delete: { lists: [id] } });
+    });
   }
 
   addDelegate(
@@ -491,37 +484,30 @@ export class ContextStore {
     note: string,
     now: number,
   ): Promise<DelegateRecord> {
-    return this.#serial(() => this.#addDelegate(address, chains, note, now));
-  }
-
-  async #addDelegate(
-    address: string,
-    chains: readonly number[],
-    note: string,
-    now: number,
-  ): Promise<DelegateRecord> {
-    const normalized = toAddress(address, 'address');
-    if (this.#snapshot.data.delegates.some((d) => d.address === normalized))
-      this.#fail(
-        new ContextError('invalidInput', `${normalized} is already a trusted delegate.`, { path: 'address' }),
-      );
-    const record: DelegateRecord = {
-      id: this.#newId(),
-      address: normalized,
-      chains: toChains(chains),
-      note: note.trim().slice(0, 2000),
-      addedAt: now,
-    };
-    await this.#commit({ put: { delegates: [record] } });
-    return record;
+    return this.#serial(async () => {
+      const normalized = toAddress(address, 'address');
+      if (this.#snapshot.data.delegates.some((d) => d.address === normalized))
+        this.#fail(
+          new ContextError('invalidInput', `${normalized} is already a trusted delegate.`, {
+            path: 'address',
+          }),
+        );
+      const record: DelegateRecord = {
+        id: this.#newId(),
+        address: normalized,
+        chains: toChains(chains),
+        note: note.trim().slice(0, 2000),
+        addedAt: now,
+      };
+      await this.#commit({ put: { delegates: [record] } });
+      return record;
+    });
   }
 
   removeDelegate(id: string): Promise<void> {
-    return this.#serial(() => this.#removeDelegate(id));
-  }
-
-  async #removeDelegate(id: string): Promise<void> {
-    await this.#commit({ delete: { delegates: [id] } });
+    return this.#serial(async () => {
+      await this.#commit({ delete: { delegates: [id] } });
+    });
   }
 
   // ── policy and preferences ─────────────────────────────────────────────────────────────────
@@ -535,93 +521,81 @@ export class ContextStore {
     exposureWindowDays: number,
     now: number,
   ): Promise<PolicyRecord> {
-    return this.#serial(() => this.#savePolicy(document, exposureWindowDays, now));
-  }
-
-  async #savePolicy(
-    document: Record<string, unknown>,
-    exposureWindowDays: number,
-    now: number,
-  ): Promise<PolicyRecord> {
-    if ('allowlist' in document || 'denylist' in document)
-      this.#fail(
-        new ContextError('invalidInput', 'Allow and deny lists are edited in their own lists.', {
-          path: 'allowlist',
-        }),
-      );
-    try {
-      parsePolicy(document);
-    } catch (error) {
-      if (error instanceof ParseError)
+    return this.#serial(async () => {
+      if ('allowlist' in document || 'denylist' in document)
         this.#fail(
-          new ContextError(
-            'invalidInput',
-            error.message,
-            error.path === undefined ? {} : { path: error.path },
-          ),
+          new ContextError('invalidInput', 'Allow and deny lists are edited in their own lists.', {
+            path: 'allowlist',
+          }),
         );
-      throw error;
-    }
-    if (!Number.isInteger(exposureWindowDays) || exposureWindowDays < 1 || exposureWindowDays > 365)
-      this.#fail(
-        new ContextError('invalidInput', 'The exposure window is 1 to 365 days.', {
-          path: 'exposureWindowDays',
-        }),
-      );
-    const record: PolicyRecord = {
-      id: 'current',
-      document: structuredClone(document),
-      exposureWindowDays,
-      updatedAt: now,
-    };
-    await this.#commit({ put: { policy: [record] } });
-    return record;
+      try {
+        parsePolicy(document);
+      } catch (error) {
+        if (error instanceof ParseError)
+          this.#fail(
+            new ContextError(
+              'invalidInput',
+              error.message,
+              error.path === undefined ? {} : { path: error.path },
+            ),
+          );
+        throw error;
+      }
+      if (!Number.isInteger(exposureWindowDays) || exposureWindowDays < 1 || exposureWindowDays > 365)
+        this.#fail(
+          new ContextError('invalidInput', 'The exposure window is 1 to 365 days.', {
+            path: 'exposureWindowDays',
+          }),
+        );
+      const record: PolicyRecord = {
+        id: 'current',
+        document: structuredClone(document),
+        exposureWindowDays,
+        updatedAt: now,
+      };
+      await this.#commit({ put: { policy: [record] } });
+      return record;
+    });
   }
 
   /** Forgets the saved policy: decisions go back to the built-in balanced policy. */
   resetPolicy(): Promise<void> {
-    return this.#serial(() => this.#resetPolicy());
-  }
-
-  async #resetPolicy(): Promise<void> {
-    await this.#commit({ clear: ['policy'] });
+    return this.#serial(async () => {
+      await this.#commit({ clear: ['policy'] });
+    });
   }
 
   savePrefs(record: PrefsRecord): Promise<void> {
-    return this.#serial(() => this.#savePrefs(record));
-  }
-
-  async #savePrefs(record: PrefsRecord): Promise<void> {
-    await this.#commit({ put: { prefs: [record] } });
+    return this.#serial(async () => {
+      await this.#commit({ put: { prefs: [record] } });
+    });
   }
 
   // ── decision log, history, exposure ────────────────────────────────────────────────────────
 
   /** Appends a decision (pending the user's action); drops the oldest entries over `LOG_CAP`. */
   logDecision(input: DecisionInput): Promise<DecisionLogRecord> {
-    return this.#serial(() => this.#logDecision(input));
-  }
-
-  async #logDecision(input: DecisionInput): Promise<DecisionLogRecord> {
-    const { input: text, ...rest } = input;
-    const record: DecisionLogRecord = {
-      ...rest,
-      id: this.#newId(),
-      ...(text.length <= LOG_INPUT_CAP && { input: text }),
-      inputBytes: new TextEncoder().encode(text).length,
-      userAction: 'pending',
-    };
-    const log = this.#snapshot.data.decisions;
-    const overflow = log.length + 1 - this.#logCap;
-    const dropped =
-      overflow > 0
-        ? [...log]
-            .sort((a, b) => a.at - b.at)
-            .slice(0, overflow)
-            .map((r) => r.id)
-        : [];
-    await this.#commit({ put: { decisions: [record] }, delete: { decisions: dropped } });
-    return record;
+    return this.#serial(async () => {
+      const { input: text, ...rest } = input;
+      const record: DecisionLogRecord = {
+        ...rest,
+        id: this.#newId(),
+        ...(text.length <= LOG_INPUT_CAP && { input: text }),
+        inputBytes: new TextEncoder().encode(text).length,
+        userAction: 'pending',
+      };
+      const log = this.#snapshot.data.decisions;
+      const overflow = log.length + 1 - this.#logCap;
+      const dropped =
+        overflow > 0
+          ? [...log]
+              .sort((a, b) => a.at - b.at)
+              .slice(0, overflow)
+              .map((r) => r.id)
+          : [];
+      await this.#commit({ put: { decisions: [record] }, delete: { decisions: dropped } });
+      return record;
+    });
   }
 
   /**
@@ -676,64 +650,56 @@ export class ContextStore {
 
   /** Something the wallet saw happen (e.g. an incoming transfer): the address joins the history. */
   observe(address: string, direction: Direction, at: number): Promise<void> {
-    return this.#serial(() => this.#observe(address, direction, at));
-  }
-
-  async #observe(address: string, direction: Direction, at: number): Promise<void> {
-    const normalized = toAddress(address, 'address');
-    const old = this.#snapshot.data.history.find((h) => h.address === normalized);
-    const record = old
-      ? {
-          ...old,
-          lastSeen: Math.max(old.lastSeen, at),
-          count: old.count + 1,
-          directions: old.directions.includes(direction) ? old.directions : [...old.directions, direction],
-        }
-      : {
-          id: this.#newId(),
-          address: normalized,
-          firstSeen: at,
-          lastSeen: at,
-          count: 1,
-          directions: [direction],
-        };
-    await this.#commit({ put: { history: [record] } });
+    return this.#serial(async () => {
+      const normalized = toAddress(address, 'address');
+      const old = this.#snapshot.data.history.find((h) => h.address === normalized);
+      const record = old
+        ? {
+            ...old,
+            lastSeen: Math.max(old.lastSeen, at),
+            count: old.count + 1,
+            directions: old.directions.includes(direction) ? old.directions : [...old.directions, direction],
+          }
+        : {
+            id: this.#newId(),
+            address: normalized,
+            firstSeen: at,
+            lastSeen: at,
+            count: 1,
+            directions: [direction],
+          };
+      await this.#commit({ put: { history: [record] } });
+    });
   }
 
   clearDecisions(): Promise<void> {
-    return this.#serial(() => this.#clearDecisions());
-  }
-
-  async #clearDecisions(): Promise<void> {
-    await this.#commit({ clear: ['decisions'] });
+    return this.#serial(async () => {
+      await this.#commit({ clear: ['decisions'] });
+    });
   }
 
   // ── import, erase ──────────────────────────────────────────────────────────────────────────
 
   /** Replaces everything with `data` (a validated import), in one transaction: all or nothing. */
   replaceAll(data: ContextData): Promise<void> {
-    return this.#serial(() => this.#replaceAll(data));
-  }
-
-  async #replaceAll(data: ContextData): Promise<void> {
-    await this.#commit({ clear: [...privateStoreNames], put: data as Puts });
+    return this.#serial(async () => {
+      await this.#commit({ clear: [...privateStoreNames], put: data as Puts });
+    });
   }
 
   /** Erases every store, the lock included. */
   eraseAll(): Promise<void> {
-    return this.#serial(() => this.#eraseAll());
-  }
-
-  async #eraseAll(): Promise<void> {
-    if (this.#snapshot.status === 'locked') {
-      // Erasing needs no passphrase: a user who forgot it must be able to start over.
-      const db = this.#db;
-      if (!db) this.#fail(new ContextError('unavailable', 'Vigil’s storage is not available.'));
-      this.#set({ status: 'ready' });
-    }
-    await this.#commit({ clear: [...privateStoreNames], settings: { clear: true } }, { key: undefined });
-    this.#lock = undefined;
-    this.#set({ status: 'ready', data: emptyContext });
+    return this.#serial(async () => {
+      if (this.#snapshot.status === 'locked') {
+        // Erasing needs no passphrase: a user who forgot it must be able to start over.
+        const db = this.#db;
+        if (!db) this.#fail(new ContextError('unavailable', 'Vigil’s storage is not available.'));
+        this.#set({ status: 'ready' });
+      }
+      await this.#commit({ clear: [...privateStoreNames], settings: { clear: true } }, { key: undefined });
+      this.#lock = undefined;
+      this.#set({ status: 'ready', data: emptyContext });
+    });
   }
 
   // ── passphrase lock ────────────────────────────────────────────────────────────────────────
@@ -743,54 +709,48 @@ export class ContextStore {
    * lock again after that long without use (0: only when asked or the tab closes).
    */
   enableLock(passphrase: string, idleMinutes: number): Promise<void> {
-    return this.#serial(() => this.#enableLock(passphrase, idleMinutes));
-  }
-
-  async #enableLock(passphrase: string, idleMinutes: number): Promise<void> {
-    if (this.#lock) this.#fail(new ContextError('invalidInput', 'The passphrase lock is already on.'));
-    const { config, key } = await createLock(passphrase, {
-      idleMinutes,
-      ...(this.#iterations !== undefined && { iterations: this.#iterations }),
-    }).catch((error: unknown) => this.#fail(error));
-    await this.#commit(
-      { put: this.#snapshot.data as Puts, settings: { put: [{ key: LOCK_KEY, value: config }] } },
-      { key },
-    );
-    this.#lock = config;
-    this.#set({ status: 'ready' });
+    return this.#serial(async () => {
+      if (this.#lock) this.#fail(new ContextError('invalidInput', 'The passphrase lock is already on.'));
+      const { config, key } = await createLock(passphrase, {
+        idleMinutes,
+        ...(this.#iterations !== undefined && { iterations: this.#iterations }),
+      }).catch((error: unknown) => this.#fail(error));
+      await this.#commit(
+        { put: this.#snapshot.data as Puts, settings: { put: [{ key: LOCK_KEY, value: config }] } },
+        { key },
+      );
+      this.#lock = config;
+      this.#set({ status: 'ready' });
+    });
   }
 
   /** Turns the lock off: every record is rewritten in plaintext. Needs the passphrase. */
   disableLock(passphrase: string): Promise<void> {
-    return this.#serial(() => this.#disableLock(passphrase));
-  }
-
-  async #disableLock(passphrase: string): Promise<void> {
-    const lock = this.#lock;
-    if (!lock) this.#fail(new ContextError('invalidInput', 'The passphrase lock is off.'));
-    await unlockKey(passphrase, lock).catch((error: unknown) => this.#fail(error));
-    await this.#commit(
-      { put: this.#snapshot.data as Puts, settings: { delete: [LOCK_KEY] } },
-      { key: undefined },
-    );
-    this.#lock = undefined;
-    this.#set({ status: 'ready' });
+    return this.#serial(async () => {
+      const lock = this.#lock;
+      if (!lock) this.#fail(new ContextError('invalidInput', 'The passphrase lock is off.'));
+      await unlockKey(passphrase, lock).catch((error: unknown) => this.#fail(error));
+      await this.#commit(
+        { put: this.#snapshot.data as Puts, settings: { delete: [LOCK_KEY] } },
+        { key: undefined },
+      );
+      this.#lock = undefined;
+      this.#set({ status: 'ready' });
+    });
   }
 
   /** Unlocks with the passphrase and loads the private stores. */
   unlock(passphrase: string): Promise<void> {
-    return this.#serial(() => this.#unlock(passphrase));
-  }
-
-  async #unlock(passphrase: string): Promise<void> {
-    const lock = this.#lock;
-    if (!lock || this.#snapshot.status !== 'locked') return;
-    this.#key = await unlockKey(passphrase, lock).catch((error: unknown) => this.#fail(error));
-    await this.#reload();
-    if ((this.#snapshot.status as ContextStatus) !== 'ready') {
-      this.#key = undefined;
-      throw this.#snapshot.error ?? new ContextError('corrupt', 'Your data could not be read back.');
-    }
+    return this.#serial(async () => {
+      const lock = this.#lock;
+      if (!lock || this.#snapshot.status !== 'locked') return;
+      this.#key = await unlockKey(passphrase, lock).catch((error: unknown) => this.#fail(error));
+      await this.#reload();
+      if ((this.#snapshot.status as ContextStatus) !== 'ready') {
+        this.#key = undefined;
+        throw this.#snapshot.error ?? new ContextError('corrupt', 'Your data could not be read back.');
+      }
+    });
   }
 
   /** Locks now (after any write in progress): the key and every private record leave memory. */
@@ -810,47 +770,6 @@ function isSealedRecord(value: unknown): value is SealedRecord {
     'sealed' in value &&
     isSealed((value as SealedRecord).sealed)
   );
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/** A failure as a ContextError: quota errors get their own code, with the words to say. */
-export function asContextError(error: unknown): ContextError {
-  if (error instanceof ContextError) return error;
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError')
-    return new ContextError(
-      'quota',
-      'The browser’s storage for Vigil is full: nothing was saved. Free space (clear the decision log, or site data you do not need) and try again.',
-      { cause: error },
-    );
-  if (name === 'InvalidStateError')
-    return new ContextError(
-      'stale',
-      'Vigil’s storage was closed (another tab upgraded it). Reload this tab.',
-      {
-        cause: error,
-      },
-    );
-  return new ContextError('closed', `Saving failed: ${describe(error)}`, { cause: error });
-}
-
-function toAddress(value: string, path: string): Address {
-  const text = value.trim();
-  if (!isAddress(text, { strict: false }))
-    throw new ContextError('invalidInput', `“${text.slice(0, 60)}” is not a 20-byte hex address.`, { path });
-  if (text !== text.toLowerCase() && text.slice(2) !== text.slice(2).toUpperCase() && !isAddress(text))
-    throw new ContextError('invalidInput', `${text} has a wrong checksum (a mistyped character?).`, { path });
-  return getAddress(text);
-}
-
-function toChains(chains: readonly number[]): number[] {
-  for (const chain of chains)
-    if (!Number.isSafeInteger(chain) || chain <= 0)
-      throw new ContextError('invalidInput', `${chain} is not a chain id.`, { path: 'chains' });
-  return [...new Set(chains)].sort((a, b) => a - b);
 }
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -48,7 +48,12 @@ export function flowsOf(intent: Intent): Flows {
     recipients.push(recipient);
     for (const asset of node.assets)
       if (asset.role === 'send' && asset.amount !== undefined)
-        flows.push({ counterparty: recipient, asset: asset.asset ?? 'native', amount: asset.amount, kind: 'send' });
+        flows.push({
+          counterparty: recipient,
+          asset: asset.asset ?? 'native',
+          amount: asset.amount,
+          kind: 'send',
+        });
   }
   return { flows, recipients, grantees };
 }
