@@ -32,8 +32,8 @@ export type FactsMoment = {
 };
 
 /**
- * The gate's facts from the private context, as of `moment`: the address book, the whole
- * counterparty history (known: a missing address is new), the trusted 7702 delegates for the
+ * The gate's facts from the private context, as of `moment`: the address book, the counterparties
+ * the user has paid or granted (known: a missing address is new), the trusted 7702 delegates for the
  * chain, and the exposure ledger's entries inside the policy's window (UTC days, today included).
  * Pure: the shell reads the clock and passes `now`.
  */
@@ -47,10 +47,12 @@ export function factsOf(data: ContextData, moment: FactsMoment): Facts {
     ...(moment.chainId !== undefined && { chainId: BigInt(moment.chainId) }),
     ...(moment.from && { from: moment.from }),
     addressBook: data.addressBook.map((c) => ({ address: c.address, name: c.name })),
-    history: data.history.map((h) => ({
-      address: h.address,
-      lastSeen: BigInt(Math.floor(h.lastSeen / 1000)),
-    })),
+    // Only counterparties the user paid or empowered: an address that merely sent the user
+    // something (poisoning dust) must not become "known", or its look-alike twin, the genuine
+    // address, would be flagged instead.
+    history: data.history
+      .filter((h) => h.directions.some((d) => d !== 'received'))
+      .map((h) => ({ address: h.address, lastSeen: BigInt(Math.floor(h.lastSeen / 1000)) })),
     historyKnown: true,
     allowlist: [],
     denylist: [],
