@@ -40,12 +40,37 @@ export type FactsMoment = {
 export function factsOf(data: ContextData, moment: FactsMoment): Facts {
   const windowDays = data.policy[0]?.exposureWindowDays ?? DEFAULT_EXPOSURE_WINDOW_DAYS;
   const firstDay = utcDay(moment.now - (windowDays - 1) * 86_400_000);
-  const onChain = (chains: readonly number[]): boolean =>
-    moment.chainId === undefined || chains.length === 0 || chains.includes(moment.chainId);
+  const today = utcDay(moment.now);
+  // Everything but the time depends on the data, the day and the chain only: the inspector asks
+  // on every keystroke pause, so a large context is converted once per (data, day, chain).
+  const key = `${firstDay}|${today}|${moment.chainId ?? ''}`;
+  let slow = cache.get(data);
+  if (slow?.key !== key) {
+    slow = { key, facts: slowFacts(data, firstDay, today, moment.chainId) };
+    cache.set(data, slow);
+  }
   return {
+    ...slow.facts,
     now: BigInt(Math.floor(moment.now / 1000)),
     ...(moment.chainId !== undefined && { chainId: BigInt(moment.chainId) }),
     ...(moment.from && { from: moment.from }),
+  };
+}
+
+type SlowFacts = Omit<Facts, 'now' | 'chainId' | 'from'>;
+
+/** One converted facts object per context (the context is an immutable value). */
+const cache = new WeakMap<ContextData, { key: string; facts: SlowFacts }>();
+
+function slowFacts(
+  data: ContextData,
+  firstDay: string,
+  today: string,
+  chainId: number | undefined,
+): SlowFacts {
+  const onChain = (chains: readonly number[]): boolean =>
+    chainId === undefined || chains.length === 0 || chains.includes(chainId);
+  return {
     addressBook: data.addressBook.map((c) => ({ address: c.address, name: c.name })),
     // Only counterparties the user paid or empowered: an address that merely sent the user
     // something (poisoning dust) must not become "known", or its look-alike twin, the genuine
@@ -58,7 +83,7 @@ export function factsOf(data: ContextData, moment: FactsMoment): Facts {
     denylist: [],
     delegates: data.delegates.filter((d) => onChain(d.chains)).map((d) => d.address),
     exposure: data.exposure
-      .filter((e) => e.day >= firstDay && e.day <= utcDay(moment.now))
+      .filter((e) => e.day >= firstDay && e.day <= today)
       .map((e) => ({ counterparty: e.counterparty, asset: e.asset, amount: BigInt(e.amount) })),
     hasCode: {},
   };
