@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { input, openInspector } from './fixtures';
+import { input, openInspector, waitForContext } from './fixtures';
 
 const ethTransfer = '{"chainId":1,"to":"0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045","value":"1"}';
 
@@ -82,18 +82,24 @@ test('unreadable input gets a Block banner above the error, and Why? shows the t
   await expect(malformed).toContainText('fired');
   await expect(rules.first()).toHaveAttribute('data-rule', 'input.malformed');
   await expect(trace.locator('li[data-rule="decode.failed"]')).toContainText('clear');
-  await expect(trace.locator('li[data-rule="recipient.new"]')).toHaveAttribute('data-outcome', 'skipped');
-  await expect(trace.locator('li[data-rule="recipient.new"]')).toContainText('missing: history');
+  // The page knows the user's history (empty here), so history rules run; whether a spender has
+  // code is never looked up in the page, so that rule is skipped and says why.
+  await expect(trace.locator('li[data-rule="recipient.new"]')).toHaveAttribute('data-outcome', 'clear');
+  await expect(trace.locator('li[data-rule="approval.to-eoa"]')).toHaveAttribute('data-outcome', 'skipped');
+  await expect(trace.locator('li[data-rule="approval.to-eoa"]')).toContainText('missing: hasCode');
   expect(await rules.count()).toBeGreaterThan(5);
 });
 
-test('a plain ETH transfer is allowed', async ({ page }) => {
+test('a plain ETH transfer is allowed; to a new user every recipient is new (low)', async ({ page }) => {
   await openInspector(page);
+  await waitForContext(page);
   await input(page).fill(ethTransfer);
   const banner = page.getByTestId('verdict');
   await expect(banner).toHaveAttribute('data-verdict', 'allow');
-  await expect(banner).toContainText('No known risk found');
-  await expect(banner.getByTestId('findings')).toHaveCount(0);
+  const findings = banner.getByTestId('findings').locator('li[data-rule]');
+  await expect(findings).toHaveCount(1);
+  await expect(findings.first()).toHaveAttribute('data-rule', 'recipient.new');
+  await expect(findings.first().locator('[data-severity="low"]')).toBeVisible();
   await expect(banner.getByTestId('decision-confidence')).toHaveText('Decode confidence 100%');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
