@@ -175,4 +175,64 @@ describe('the gate in the CLI', () => {
     }
     expect(failed).toBe(true);
   });
+
+  test('--export: decide under a Vigil export file; a bad export is a usage error', {
+    timeout: 60_000,
+  }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
+    const contact = {
+      id: 'c1',
+      name: 'Alice',
+      address: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045',
+      chains: [],
+      notes: '',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const empty = {
+      policy: [],
+      lists: [],
+      history: [],
+      exposure: [],
+      decisions: [],
+      delegates: [],
+      prefs: [],
+    };
+    writeFileSync(
+      join(dir, 'export.json'),
+      JSON.stringify({
+        format: 'vigil.context',
+        version: 1,
+        exportedAt: '2026-11-22T00:00:00.000Z',
+        data: { ...empty, addressBook: [contact] },
+      }),
+    );
+    writeFileSync(join(dir, 'broken.json'), '{"format":"vigil.context","version":1,"data":{');
+    const lookalike =
+      '0xa9059cbb000000000000000000000000d8da0000000000000000000000000000000060450000000000000000000000000000000000000000000000000000000005f5e100';
+    const status = (args: string[]): { status: number; stdout: string } => {
+      try {
+        const stdout = execFileSync(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/vigil.ts', 'inspect', ...args],
+          {
+            encoding: 'utf8',
+            stdio: 'pipe',
+          },
+        );
+        return { status: 0, stdout };
+      } catch (error) {
+        const e = error as { status: number; stdout: string };
+        return { status: e.status, stdout: e.stdout };
+      }
+    };
+    const decided = status(['--export', join(dir, 'export.json'), lookalike]);
+    const out = JSON.parse(decided.stdout) as { verdict: string; findings: { rule: string }[] };
+    expect(out.verdict).toBe('block');
+    expect(out.findings.map((f) => f.rule)).toContain('recipient.lookalike');
+    // Without the export, the same transfer knows no contact to be a look-alike of.
+    const plain = JSON.parse(status([lookalike]).stdout) as { findings: { rule: string }[] };
+    expect(plain.findings.map((f) => f.rule)).not.toContain('recipient.lookalike');
+    expect(status(['--export', join(dir, 'broken.json'), lookalike]).status).toBe(2);
+  });
 });

@@ -2,9 +2,12 @@
  * Vigil's command line, a thin shell over src/lib/edge:
  *   npm run vigil -- inspect [--policy FILE] [--context FILE] <input>   ('-' reads stdin)
  *   npm run vigil -- inspect [--policy FILE] [--context FILE] --jsonl   (one case per stdin line)
+ *   npm run vigil -- inspect --export FILE …   (decide under a Vigil export: its policy, lists and facts, as of now)
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { parseExportDocument } from '../lib/context/exportFile';
+import { factsOf, policyOf } from '../lib/context/snapshot';
 import { ParseError } from '../lib/edge/errors';
 import { noFacts } from '../lib/edge/gate/facts';
 import { parseContext, parsePolicy } from '../lib/edge/gate/parseContext';
@@ -17,6 +20,8 @@ import { inspectJsonlLine, type JsonlContext } from './inspectJsonl';
 const usage = `Usage:
   npm run vigil -- inspect [--policy FILE] [--context FILE] <input>   print what <input> is and the verdict, as JSON ('-' reads stdin)
   npm run vigil -- inspect [--policy FILE] [--context FILE] --jsonl   one case per stdin line, one JSON result per line
+  --export FILE   decide under the policy, lists, address book, history and exposure of a file
+                  exported from Vigil's Settings (as of now); --policy and --context override it
 `;
 
 async function readStdin(): Promise<string> {
@@ -28,7 +33,11 @@ async function readStdin(): Promise<string> {
 /** Reads --policy and --context files; a bad file is a usage error (exit 2), not a verdict. */
 function readContext(options: Map<string, string>): JsonlContext {
   const read = (flag: string) => readJson(readFileSync(options.get(flag) as string, 'utf8'));
+  const exported = options.has('--export')
+    ? parseExportDocument(readFileSync(options.get('--export') as string, 'utf8'))
+    : undefined;
   return {
+    ...(exported && { policy: policyOf(exported), facts: factsOf(exported, { now: Date.now() }) }),
     ...(options.has('--policy') && { policy: parsePolicy(read('--policy')) }),
     ...(options.has('--context') && { facts: parseContext(read('--context'), noFacts) }),
   };
@@ -44,7 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const args: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
-    if (arg === '--policy' || arg === '--context') {
+    if (arg === '--policy' || arg === '--context' || arg === '--export') {
       const file = rest[++i];
       if (!file) {
         process.stderr.write(`vigil: ${arg} needs a file\n${usage}`);
