@@ -68,6 +68,87 @@ test('a signed payment is remembered: the next payment to its look-alike is bloc
   await expect(finding(page, 'recipient.lookalike')).toContainText(ALICE);
 });
 
+test('a saved contact makes a transfer to its look-alike fail: Block by default, Step up when the rule is set to high', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    if (localStorage.getItem('vigil.locale') === null) localStorage.setItem('vigil.locale', 'en');
+  });
+  // Add the contact in Settings.
+  await page.goto('/settings');
+  await waitForApp(page);
+  await waitForContext(page);
+  const book = page.getByRole('region', { name: 'Address book' });
+  await book.getByRole('button', { name: 'Add contact' }).click();
+  const form = book.getByRole('group', { name: 'New contact' });
+  await form.getByLabel('Name', { exact: true }).fill('Alice');
+  await form.getByLabel('Address', { exact: true }).fill(ALICE);
+  await form.getByRole('button', { name: 'Add to address book' }).click();
+  await expect(book.getByTestId('contact')).toHaveCount(1);
+
+  // Reload, then paste a transfer to the look-alike in the inspector.
+  await page.reload();
+  await waitForApp(page);
+  await page.goto('/');
+  await waitForApp(page);
+  await waitForContext(page);
+  await input(page).fill(usdcTransfer(LOOKALIKE));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'block');
+  await expect(finding(page, 'recipient.lookalike')).toContainText(`Alice (${ALICE})`);
+
+  // A user who wants a warning, not a wall, lowers the rule to high: the same bytes step up.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('vigil');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('policy', 'readwrite');
+          tx.objectStore('policy').put({
+            id: 'current',
+            document: { rules: { 'recipient.lookalike': { severity: 'high' } } },
+            exposureWindowDays: 1,
+            updatedAt: 0,
+          });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await waitForApp(page);
+  await waitForContext(page);
+  await input(page).fill(usdcTransfer(LOOKALIKE));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'stepup');
+  await expect(finding(page, 'recipient.lookalike').locator('[data-severity="high"]')).toBeVisible();
+});
+
+test('a counterparty of a decision goes into the address book in one click', async ({ page }) => {
+  await openInspector(page);
+  await waitForContext(page);
+  await input(page).fill(usdcTransfer(ALICE));
+  await page
+    .getByRole('list', { name: 'Counterparties not in your address book' })
+    .getByRole('link', { name: 'Add to address book' })
+    .click();
+  await waitForApp(page);
+  const form = page.getByRole('group', { name: 'New contact' });
+  await expect(form.getByLabel('Address', { exact: true })).toHaveValue(ALICE);
+  await expect(form.getByLabel('Name', { exact: true })).toBeFocused();
+  await form.getByLabel('Name', { exact: true }).fill('Alice');
+  await form.getByRole('button', { name: 'Add to address book' }).click();
+  await page.goto('/');
+  await waitForApp(page);
+  await waitForContext(page);
+  await input(page).fill(usdcTransfer(ALICE));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'allow');
+  // Known now: not a new recipient, and nothing left to add.
+  await expect(finding(page, 'recipient.new')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Counterparties not in your address book' })).toHaveCount(0);
+});
+
 test('without IndexedDB the inspector still decides, on defaults, and says so', async ({ page }) => {
   await page.addInitScript(() => {
     // A browser that gives the page no IndexedDB (some private modes, storage disabled by policy).
