@@ -84,7 +84,7 @@ export const en = {
   'verdict.allow': 'Allow',
   'verdict.stepup': 'Step up',
   'verdict.block': 'Block',
-  'verdict.allowLead': 'No known risk found',
+  'verdict.allowLead': 'Nothing serious found',
   'verdict.stepupLead': 'Check before signing',
   'verdict.blockLead': 'Do not sign',
   'verdict.checks': 'What to check before signing',

@@ -72,7 +72,7 @@ export const zh: Messages = {
   'verdict.allow': '放行',
   'verdict.stepup': '需核实',
   'verdict.block': '拦截',
-  'verdict.allowLead': '未发现已知风险',
+  'verdict.allowLead': '未发现严重风险',
   'verdict.stepupLead': '签名前请核实',
   'verdict.blockLead': '请勿签名',
   'verdict.checks': '签名前需核实的事项',
