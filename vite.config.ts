@@ -43,6 +43,9 @@ export default defineConfig({
         globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,json}', 'prerendered/**/*.html'],
         // Model weights are large, user-managed and cached by web-llm itself: never precache them.
         globIgnores: ['**/models/**'],
+        // Pages are prerendered and read their query in the browser (`/history?verdict=block`,
+        // `/settings?add=0x…`): serve the page's own HTML whatever the query, not the fallback.
+        ignoreURLParametersMatching: [/.*/],
         navigateFallback: '/',
         navigateFallbackDenylist: [/^\/models\//],
         maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
