@@ -149,6 +149,31 @@ test('a counterparty of a decision goes into the address book in one click', asy
   await expect(page.getByRole('list', { name: 'Counterparties not in your address book' })).toHaveCount(0);
 });
 
+test('a decision recorded in the inspector is listed in History and re-opens in the inspector', async ({
+  page,
+}) => {
+  await openInspector(page);
+  await waitForContext(page);
+  await input(page).fill(usdcTransfer(ALICE));
+  await page.getByRole('button', { name: 'I didn’t sign it' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Recorded as not signed' })).toBeVisible();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+  await waitForContext(page);
+  const open = page.getByRole('link', { name: 'Open in the inspector' });
+  await expect(open).toHaveCount(1);
+  await open.click();
+  await waitForApp(page);
+  await expect(input(page)).toHaveValue(usdcTransfer(ALICE));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'allow');
+
+  // An id that is not in the log says so, and the inspector stays usable.
+  await page.goto('/?decision=no-such-id');
+  await waitForApp(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'no longer in your log' })).toBeVisible();
+  await expect(input(page)).toHaveValue('');
+});
+
 test('without IndexedDB the inspector still decides, on defaults, and says so', async ({ page }) => {
   await page.addInitScript(() => {
     // A browser that gives the page no IndexedDB (some private modes, storage disabled by policy).
