@@ -254,7 +254,6 @@ export class ContextStore {
     };
   }
 
-  /** Moves to a new status (dropping the last error unless one is given); the lock comes from `#lock`. */
   /** Runs `operation` after every earlier one has settled. */
   #serial<T>(operation: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(operation, operation);
@@ -262,6 +261,7 @@ export class ContextStore {
     return run;
   }
 
+  /** Moves to a new status (dropping the last error unless one is given); the lock comes from `#lock`. */
   #set(next: { status: ContextStatus; data?: ContextData; error?: ContextError }): void {
     const data = next.data ?? this.#snapshot.data;
     this.#snapshot = {
