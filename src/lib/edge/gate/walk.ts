@@ -54,7 +54,11 @@ export function signer(ctx: RuleContext): Address | undefined {
   return ctx.facts.from;
 }
 
-/** Short form of an address for messages: 0x1234…abcd. */
+/**
+ * Short form of an address for messages: 8 hex digits at each end (0xd8dA6BF2…7aA96045). Never 4:
+ * address poisoners mint look-alikes that share the first and last four digits in seconds, and a
+ * message must not print the genuine address and its twin the same way.
+ */
 export function short(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+  return `${address.slice(0, 10)}…${address.slice(-8)}`;
 }
