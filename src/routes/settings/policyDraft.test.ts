@@ -295,3 +295,19 @@ describe('withDraft', () => {
     expect(policyHash(policyOf(withDraft(emptyContext, {}, 1)))).toBe(policyHash(defaultPolicy()));
   });
 });
+
+describe('signing settings', () => {
+  test('defaults write no signing section; changes round-trip through the document', () => {
+    const draft = draftOf(undefined);
+    expect(draft.allowOverride).toBe(false);
+    expect(draft.walletMayFill).toEqual(['gas', 'fees', 'nonce']);
+    expect(documentOf(draft)).not.toHaveProperty('signing');
+    const changed = { ...draft, allowOverride: true, walletMayFill: ['nonce' as const] };
+    const document = documentOf(changed);
+    expect(document.signing).toEqual({ allowOverride: true, walletMayFill: ['nonce'] });
+    expect(parsePolicy(document).signing).toEqual({ allowOverride: true, walletMayFill: ['nonce'] });
+    const again = draftOf({ document, exposureWindowDays: 1 });
+    expect(again.allowOverride).toBe(true);
+    expect(again.walletMayFill).toEqual(['nonce']);
+  });
+});

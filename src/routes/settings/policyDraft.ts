@@ -5,10 +5,12 @@ import { ParseError } from '$lib/edge/errors';
 import { parsePolicy } from '$lib/edge/gate/parseContext';
 import {
   defaultPolicy,
+  defaultSigning,
   type Policy,
   type RiskProfile,
   type RuleOverride,
   type Severity,
+  type WalletFill,
 } from '$lib/edge/gate/policy';
 import { rules } from '$lib/edge/gate/rules/index';
 import { tokenTable } from '$lib/edge/tokens/tokens';
@@ -56,6 +58,10 @@ export type PolicyDraft = {
   perAsset: LimitRow[];
   perCounterparty: LimitRow[];
   exposureWindowDays: number | null;
+  /** A Block may be signed after a typed confirmation (logged as an override). */
+  allowOverride: boolean;
+  /** Transaction fields the wallet may fill in. */
+  walletMayFill: WalletFill[];
 };
 
 /** A message key of the settings catalogue for a field error. */
@@ -117,6 +123,8 @@ export function draftOf(
     perAsset: rowsOf(policy.limits.perAsset, 'perAsset'),
     perCounterparty: rowsOf(policy.limits.perCounterparty, 'perCounterparty'),
     exposureWindowDays: record?.exposureWindowDays ?? DEFAULT_EXPOSURE_WINDOW_DAYS,
+    allowOverride: policy.signing.allowOverride,
+    walletMayFill: [...policy.signing.walletMayFill],
   };
 }
 
@@ -172,6 +180,12 @@ export function documentOf(draft: PolicyDraft): Record<string, unknown> {
   const perAsset = limits(draft.perAsset);
   const perCounterparty = limits(draft.perCounterparty);
   const name = draft.name.trim();
+  const fills = walletFills.filter((f) => draft.walletMayFill.includes(f));
+  const signing =
+    draft.allowOverride !== defaultSigning.allowOverride ||
+    fills.join() !== defaultSigning.walletMayFill.join()
+      ? { signing: { allowOverride: draft.allowOverride, walletMayFill: fills } }
+      : {};
   return {
     ...(name !== '' && { name }),
     profile: draft.profile,
@@ -181,8 +195,12 @@ export function documentOf(draft: PolicyDraft): Record<string, unknown> {
     ...((Object.keys(perAsset).length > 0 || Object.keys(perCounterparty).length > 0) && {
       limits: { perAsset, perCounterparty },
     }),
+    ...signing,
   };
 }
+
+/** The fields a wallet may fill, in the order the editor lists them. */
+export const walletFills: readonly WalletFill[] = ['gas', 'fees', 'nonce'];
 
 /** Whether `parsePolicy` accepts `document`. */
 function reads(document: Record<string, unknown>): boolean {

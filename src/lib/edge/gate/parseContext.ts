@@ -4,10 +4,20 @@ import { normalizeAddress } from '../parse/normalizeAddress';
 import { parseQuantity } from '../parse/parseQuantity';
 import { asArray, asObject, at, has, type JsonObject } from '../parse/readJson';
 import type { ExposureEntry, Facts } from './facts';
-import { defaultPolicy, type Policy, type RiskProfile, type RuleOverride, type Severity } from './policy';
+import {
+  defaultPolicy,
+  defaultSigning,
+  type Policy,
+  type RiskProfile,
+  type RuleOverride,
+  type Severity,
+  type SigningPolicy,
+  type WalletFill,
+} from './policy';
 
 const severities: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 const profiles: readonly RiskProfile[] = ['conservative', 'balanced', 'expert'];
+const fills: readonly WalletFill[] = ['gas', 'fees', 'nonce'];
 
 const addresses = (value: unknown, path: string): Address[] =>
   value === undefined ? [] : asArray(value, path).map((item, i) => normalizeAddress(item, at(path, i)));
@@ -158,5 +168,29 @@ export function parsePolicy(value: unknown): Policy {
       perAsset: amounts(limits?.perAsset, 'limits.perAsset'),
       perCounterparty: amounts(limits?.perCounterparty, 'limits.perCounterparty'),
     },
+    signing: o.signing === undefined ? defaultSigning : readSigning(o.signing),
+  };
+}
+
+/** `signing: { allowOverride?, walletMayFill? }`, over the defaults. */
+function readSigning(value: unknown): SigningPolicy {
+  const o = asObject(value, 'signing');
+  if (o.allowOverride !== undefined && typeof o.allowOverride !== 'boolean')
+    throw new ParseError('invalidField', 'signing.allowOverride must be true or false.', {
+      path: 'signing.allowOverride',
+    });
+  const walletMayFill =
+    o.walletMayFill === undefined
+      ? defaultSigning.walletMayFill
+      : asArray(o.walletMayFill, 'signing.walletMayFill').map((v, i) => {
+          if (!fills.includes(v as WalletFill))
+            throw new ParseError('invalidField', `signing.walletMayFill items are ${fills.join(', ')}.`, {
+              path: at('signing.walletMayFill', i),
+            });
+          return v as WalletFill;
+        });
+  return {
+    allowOverride: o.allowOverride === true,
+    walletMayFill: fills.filter((f) => walletMayFill.includes(f)),
   };
 }

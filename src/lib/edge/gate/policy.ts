@@ -23,6 +23,17 @@ export type RuleOverride = {
   readonly threshold?: number;
 };
 
+/** Fields of a transaction the wallet may fill in when the request leaves them out. */
+export type WalletFill = 'gas' | 'fees' | 'nonce';
+
+/** What the guarded signer allows; part of the policy, so the decision's hash covers it. */
+export type SigningPolicy = {
+  /** A Block may be signed anyway after a typed confirmation (and is logged as an override). */
+  readonly allowOverride: boolean;
+  /** Fields the wallet may fill; a request missing any other is refused before signing. */
+  readonly walletMayFill: readonly WalletFill[];
+};
+
 /** The policy Π: versioned, hashed, tunable without code changes. */
 export type Policy = {
   readonly version: 1;
@@ -43,6 +54,13 @@ export type Policy = {
     /** The most one counterparty may be granted or sent over the session, per asset. */
     readonly perCounterparty: Readonly<Record<string, string>>;
   };
+  readonly signing: SigningPolicy;
+};
+
+/** By default nothing overrides a Block, and the wallet fills gas, fees and nonce as wallets do. */
+export const defaultSigning: SigningPolicy = {
+  allowOverride: false,
+  walletMayFill: ['gas', 'fees', 'nonce'],
 };
 
 const profiles: Readonly<Record<RiskProfile, Pick<Policy, 'tauConf' | 'tauRisk'>>> = {
@@ -62,6 +80,7 @@ export function defaultPolicy(profile: RiskProfile = 'balanced'): Policy {
     allowlist: [],
     denylist: [],
     limits: { perAsset: {}, perCounterparty: {} },
+    signing: defaultSigning,
   };
 }
 

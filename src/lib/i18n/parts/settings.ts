@@ -157,6 +157,18 @@ export const settingsEn = {
   'settings.delegates.yours': 'Your delegates',
   'settings.delegates.everyChain': 'Every chain',
   'settings.delegates.onChains': 'Chains: {chains}',
+
+  'settings.signing.legend': 'Signing',
+  'settings.signing.intro': 'What the Sign button allows once you connect a wallet.',
+  'settings.signing.allowOverride': 'Let me sign a blocked request after typing a confirmation',
+  'settings.signing.allowOverrideHint':
+    'Off by default. When on, a Block can still be signed by typing OVERRIDE; it is logged as an override.',
+  'settings.signing.fillsLegend': 'The wallet may fill in',
+  'settings.signing.fill.gas': 'Gas limit',
+  'settings.signing.fill.fees': 'Fees (gas price, max fee, priority fee)',
+  'settings.signing.fill.nonce': 'Nonce',
+  'settings.signing.fillsHint':
+    'A transaction that leaves out a field the wallet may not fill is refused before signing: everything else the wallet signs is exactly what Vigil inspected.',
 } satisfies Record<`settings.${string}`, string>;
 
 export const settingsZh: Readonly<Record<keyof typeof settingsEn, string>> = {
@@ -306,4 +318,15 @@ export const settingsZh: Readonly<Record<keyof typeof settingsEn, string>> = {
   'settings.delegates.yours': '你的委托合约',
   'settings.delegates.everyChain': '所有链',
   'settings.delegates.onChains': '链：{chains}',
+  'settings.signing.legend': '签名',
+  'settings.signing.intro': '连接钱包后，“签名”按钮允许做什么。',
+  'settings.signing.allowOverride': '允许我在输入确认后签署被阻止的请求',
+  'settings.signing.allowOverrideHint':
+    '默认关闭。开启后，输入 OVERRIDE 仍可签署被阻止的请求，并记录为越权。',
+  'settings.signing.fillsLegend': '钱包可以填写',
+  'settings.signing.fill.gas': 'Gas 上限',
+  'settings.signing.fill.fees': '费用（gas 价格、最高费用、优先费）',
+  'settings.signing.fill.nonce': 'Nonce',
+  'settings.signing.fillsHint':
+    '交易缺少钱包不可填写的字段时，会在签名前被拒绝：钱包签署的其他内容都与 Vigil 检查过的完全一致。',
 };
