@@ -245,6 +245,7 @@ const userActionValues = [
   'signed',
   'cancelled',
   'overridden',
+  'rejected',
 ] as const satisfies readonly UserAction[];
 
 function readDecisionLog(value: unknown, path: string): DecisionLogRecord {

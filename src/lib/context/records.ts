@@ -66,8 +66,11 @@ export type ExposureRecord = {
   readonly count: number;
 };
 
-/** What the user did with a decision. `pending`: nothing recorded yet. */
-export type UserAction = 'pending' | 'signed' | 'cancelled' | 'overridden';
+/**
+ * What the user did with a decision. `pending`: nothing recorded yet; `rejected`: the wallet was
+ * asked and the user said no there.
+ */
+export type UserAction = 'pending' | 'signed' | 'cancelled' | 'overridden' | 'rejected';
 
 /** One inspected request, its decision, and what the user did about it. */
 export type DecisionLogRecord = {

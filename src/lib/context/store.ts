@@ -639,7 +639,7 @@ export class ContextStore {
       ...(options.result !== undefined && { result: options.result, resultHash: keccak256(options.result) }),
     };
     const effects =
-      action !== 'cancelled' && options.intent
+      (action === 'signed' || action === 'overridden') && options.intent
         ? effectsOfAction(data, options.intent, options.at, this.#newId)
         : { history: [], exposure: [] };
     await this.#commit({

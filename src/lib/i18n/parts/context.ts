@@ -46,6 +46,7 @@ export const contextEn = {
   'outcome.recorded.overridden':
     'Recorded as an override of a block. Your history and limits include it now.',
   'outcome.recorded.pending': 'Logged.',
+  'outcome.recorded.rejected': 'Recorded as rejected in your wallet.',
   'outcome.seeHistory': 'See history',
   'outcome.again': 'Record it again',
   'outcome.unavailable': 'Nothing is recorded while your private context is unavailable or locked.',
@@ -95,6 +96,7 @@ export const contextZh: Readonly<Record<keyof typeof contextEn, string>> = {
   'outcome.recorded.cancelled': '已记录为未签名。',
   'outcome.recorded.overridden': '已记录为越权签署被阻止的请求。你的历史和限额现在包含了它。',
   'outcome.recorded.pending': '已记录。',
+  'outcome.recorded.rejected': '已记录为在钱包中拒绝。',
   'outcome.seeHistory': '查看历史',
   'outcome.again': '再记录一次',
   'outcome.unavailable': '私有上下文不可用或已锁定时，不会记录任何内容。',

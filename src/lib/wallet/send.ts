@@ -1,0 +1,122 @@
+import { type Config, getConnectorClient } from '@wagmi/core';
+import {
+  type Address,
+  type Hex,
+  numberToHex,
+  serializeTypedData,
+  type TransactionReceipt,
+  UserRejectedRequestError,
+} from 'viem';
+import { waitForTransactionReceipt } from 'viem/actions';
+import type { WalletRequest } from './walletRequest';
+
+/** What the wallet returned. */
+export type WalletResult =
+  | { readonly kind: 'transaction'; readonly hash: Hex }
+  | { readonly kind: 'signature'; readonly signature: Hex }
+  | { readonly kind: 'calls'; readonly id: string };
+
+/** The wallet said no (EIP-1193 4001), or failed. */
+export class WalletRequestError extends Error {
+  readonly rejected: boolean;
+  constructor(message: string, rejected: boolean, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'WalletRequestError';
+    this.rejected = rejected;
+  }
+}
+
+const q = (value: bigint | undefined): Hex | undefined =>
+  value === undefined ? undefined : numberToHex(value);
+
+/** The JSON-RPC form of a request, exactly its fields: nothing estimated, nothing added. */
+export function rpcParams(request: WalletRequest, account: Address): unknown[] {
+  switch (request.method) {
+    case 'eth_sendTransaction': {
+      const { tx } = request;
+      const out: Record<string, unknown> = {
+        from: account,
+        to: tx.to,
+        value: numberToHex(tx.value),
+        data: tx.data,
+        chainId: numberToHex(request.chainId),
+      };
+      const optional: [string, Hex | undefined][] = [
+        ['gas', q(tx.gas)],
+        ['nonce', q(tx.nonce)],
+        ['gasPrice', q(tx.gasPrice)],
+        ['maxFeePerGas', q(tx.maxFeePerGas)],
+        ['maxPriorityFeePerGas', q(tx.maxPriorityFeePerGas)],
+      ];
+      for (const [key, value] of optional) if (value !== undefined) out[key] = value;
+      if (tx.accessList) out.accessList = tx.accessList;
+      if (tx.type === 'legacy') out.type = '0x0';
+      else if (tx.type === 'eip2930') out.type = '0x1';
+      else if (tx.type === 'eip1559') out.type = '0x2';
+      return [out];
+    }
+    case 'eth_signTypedData_v4':
+      return [account, serializeTypedData(request.typedData as Parameters<typeof serializeTypedData>[0])];
+    case 'personal_sign':
+      return [request.message, account];
+    case 'wallet_sendCalls':
+      return [
+        {
+          version: '2.0.0',
+          chainId: numberToHex(request.chainId),
+          from: account,
+          atomicRequired: request.atomicRequired,
+          calls: request.calls.map((c) => ({ to: c.to, value: numberToHex(c.value), data: c.data })),
+        },
+      ];
+  }
+}
+
+function isRejection(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof UserRejectedRequestError) return true;
+    if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 4001) return true;
+  }
+  return false;
+}
+
+/**
+ * Hands the request to the connected wallet through its own EIP-1193 provider, as raw JSON-RPC:
+ * the wallet sees exactly the inspected fields. Throws WalletRequestError (with `rejected` when
+ * the user said no in the wallet).
+ */
+export async function sendWalletRequest(
+  config: Config,
+  request: WalletRequest,
+  account: Address,
+): Promise<WalletResult> {
+  try {
+    const client = await getConnectorClient(config);
+    const params = rpcParams(request, account);
+    const answer = (await client.request({ method: request.method, params } as never)) as unknown;
+    if (request.method === 'eth_sendTransaction') return { kind: 'transaction', hash: answer as Hex };
+    if (request.method === 'wallet_sendCalls')
+      return {
+        kind: 'calls',
+        id: typeof answer === 'string' ? answer : String((answer as { id: string }).id),
+      };
+    return { kind: 'signature', signature: answer as Hex };
+  } catch (error) {
+    const rejected = isRejection(error);
+    throw new WalletRequestError(
+      rejected
+        ? 'You rejected the request in your wallet.'
+        : error instanceof Error
+          ? error.message
+          : String(error),
+      rejected,
+      error,
+    );
+  }
+}
+
+/** Waits for a transaction's receipt through the wallet's provider (the network it was sent on). */
+export async function waitForReceipt(config: Config, hash: Hex): Promise<TransactionReceipt> {
+  const client = await getConnectorClient(config);
+  return waitForTransactionReceipt(client, { hash, pollingInterval: 1_000, timeout: 180_000 });
+}
