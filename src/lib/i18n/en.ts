@@ -9,6 +9,7 @@ import { contextEn } from './parts/context';
 import { dataEn } from './parts/data';
 import { historyEn } from './parts/history';
 import { settingsEn } from './parts/settings';
+import { walletEn } from './parts/wallet';
 
 /**
  * The English catalogue: the source of truth for message keys. Every other catalogue must have
@@ -331,6 +332,7 @@ export const en = {
   ...settingsEn,
   ...historyEn,
   ...dataEn,
+  ...walletEn,
 } satisfies Record<string, string> &
   Record<`field.${FieldKey}`, string> &
   Record<`kind.${PayloadKind}`, string> &

@@ -3,6 +3,7 @@ import { contextZh } from './parts/context';
 import { dataZh } from './parts/data';
 import { historyZh } from './parts/history';
 import { settingsZh } from './parts/settings';
+import { walletZh } from './parts/wallet';
 
 /** Simplified Chinese. Typed as {@link Messages}: a missing or extra key is a type error. */
 export const zh: Messages = {
@@ -314,4 +315,5 @@ export const zh: Messages = {
   ...settingsZh,
   ...historyZh,
   ...dataZh,
+  ...walletZh,
 };

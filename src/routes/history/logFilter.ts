@@ -15,7 +15,13 @@ export type LogFilter = {
 };
 
 export const verdicts: readonly Verdict[] = ['allow', 'stepup', 'block'];
-export const userActions: readonly UserAction[] = ['pending', 'signed', 'cancelled', 'overridden', 'rejected'];
+export const userActions: readonly UserAction[] = [
+  'pending',
+  'signed',
+  'cancelled',
+  'overridden',
+  'rejected',
+];
 
 /** The entries newest first (by `at`; equal times keep their order). Does not reorder its input. */
 export function newestFirst(entries: readonly DecisionLogRecord[]): DecisionLogRecord[] {
