@@ -1,8 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
+import { anvilCommand, anvilUrl } from './tests/chain/config';
 
 // VIGIL_E2E_PORT lets several checkouts (git worktrees) run their suites side by side.
 const port = Number(process.env.VIGIL_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
+// End-to-end files that use the anvil chain (VIGIL_ANVIL_PORT, default 8545).
+const chainTests = ['**/chain.e2e.ts', '**/*.chain.e2e.ts'];
 
 export default defineConfig({
   testDir: 'tests',
@@ -37,12 +40,32 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npm run build && node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'app', testIgnore: chainTests },
+    // Files that touch the shared anvil chain run one at a time: a snapshot revert in one would
+    // undo another's transactions. Name such files `*.chain.e2e.ts`.
+    { name: 'chain', testMatch: chainTests, workers: 1 },
+  ],
+  webServer: [
+    {
+      name: 'app',
+      command: `npm run build && node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
+      url: baseURL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // A real local chain (chain id 31337, ten unlocked dev accounts); see tests/chain/anvil.ts.
+      name: 'anvil',
+      command: anvilCommand,
+      // Anvil answers a GET with 400, which Playwright counts as up (any status below 404).
+      url: anvilUrl,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });
