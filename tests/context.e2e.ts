@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { input, openInspector, waitForApp, waitForContext } from './fixtures';
+import { input, openInspector, records, waitForApp, waitForContext } from './fixtures';
 
 const ALICE = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045';
 /** Same first four and last four hex digits as Alice: an address-poisoning look-alike. */
@@ -18,27 +18,6 @@ const usdcTransfer = (to: string): string =>
 const verdict = (page: Page) => page.getByTestId('verdict');
 const finding = (page: Page, rule: string) =>
   verdict(page).locator(`[data-testid="findings"] li[data-rule="${rule}"]`);
-
-/** The raw records of a store of the `vigil` database, read in the page. */
-async function records(page: Page, store: string): Promise<unknown[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('vigil');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction(name, 'readonly').objectStore(name).getAll();
-          get.onsuccess = () => {
-            db.close();
-            resolve(get.result);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    store,
-  );
-}
 
 test('a signed payment is remembered: the next payment to its look-alike is blocked as address poisoning', async ({
   page,

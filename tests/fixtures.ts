@@ -37,3 +37,24 @@ export const input = (page: Page) => page.locator('#vigil-input');
 export async function waitForContext(page: Page, status = 'ready'): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-context', status);
 }
+
+/** The raw records of a store of the `vigil` database, read in the page. */
+export async function records(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('vigil');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction(name, 'readonly').objectStore(name).getAll();
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    store,
+  );
+}
