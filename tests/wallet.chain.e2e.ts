@@ -9,7 +9,7 @@ import {
   revertAfterEach,
   transactionCount,
 } from './chain/anvil';
-import { installTestWallet, rejectNext, walletMethods } from './chain/wallet';
+import { installTestWallet, rejectNext, setWalletChain, walletMethods } from './chain/wallet';
 import { input, records, waitForApp, waitForContext } from './fixtures';
 
 /**
@@ -37,8 +37,8 @@ const send = (page: Page) =>
   panel(page).getByRole('button', { name: /Send to wallet|Sign in wallet|Sign anyway/ });
 
 /** Opens the inspector with the test wallet installed and connects it through the wallet button. */
-async function openConnected(page: Page): Promise<void> {
-  await installTestWallet(page);
+async function openConnected(page: Page, chains: number[] = [31337]): Promise<void> {
+  await installTestWallet(page, { chains });
   await page.addInitScript(() => {
     if (localStorage.getItem('vigil.locale') === null) localStorage.setItem('vigil.locale', 'en');
   });
@@ -254,4 +254,30 @@ test('a typed-data signature is returned and verifies for the signer', async ({ 
   ).toBe(true);
   const log = (await records(page, 'decisions')) as LogRecord[];
   expect(log[0]?.result).toBe(signature);
+});
+
+test('a wallet on another chain is caught before signing; switching from Vigil lets the request through', async ({
+  page,
+}) => {
+  const token = await deployToken({ supply: 1000n * ONE });
+  await openConnected(page, [31337, 1]);
+  // The user moved the wallet to Ethereum in the wallet itself.
+  await setWalletChain(page, 1);
+  await expect(page.getByTestId('wallet').getByRole('combobox', { name: 'Wallet network' })).toHaveValue('1');
+  const nonce = await transactionCount(alice);
+  await input(page).fill(transfer(token, bob, ONE));
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'allow');
+  await send(page).click();
+  const problem = page.getByTestId('sign-problem');
+  await expect(problem).toHaveAttribute('data-problem', 'chain');
+  await expect(problem).toContainText('This request is for Anvil; your wallet is on Ethereum.');
+  expect(await walletMethods(page)).not.toContain('eth_sendTransaction');
+  expect(await transactionCount(alice)).toBe(nonce);
+  await problem.getByRole('button', { name: 'Switch wallet to Anvil' }).click();
+  await expect(page.getByTestId('wallet').getByRole('combobox', { name: 'Wallet network' })).toHaveValue(
+    '31337',
+  );
+  await send(page).click();
+  await expect(page.getByTestId('receipt')).toHaveAttribute('data-status', 'success');
+  expect(await balanceOf(token, bob)).toBe(ONE);
 });

@@ -12,6 +12,7 @@ export const walletEn = {
   'wallet.connected': 'Connected: {address} on {chain}',
   'wallet.connecting': 'Connecting…',
   'wallet.menu': 'Wallet',
+  'wallet.chain': 'Wallet network',
 
   'sign.title': 'Sign through Vigil',
   'sign.intro': 'Vigil hands your wallet exactly these bytes, and only if the decision allows it.',
@@ -73,6 +74,7 @@ export const walletZh: Readonly<Record<keyof typeof walletEn, string>> = {
   'wallet.connected': '已连接：{address}，网络 {chain}',
   'wallet.connecting': '正在连接…',
   'wallet.menu': '钱包',
+  'wallet.chain': '钱包网络',
 
   'sign.title': '通过 Vigil 签名',
   'sign.intro': 'Vigil 只把这些字节原样交给你的钱包，而且只在判定允许时。',
