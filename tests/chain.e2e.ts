@@ -143,7 +143,7 @@ test('the wallet is announced per EIP-6963 and answers account, chain and permis
   const block = await walletRequest(page, 'eth_blockNumber');
   expect(block).toEqual({ result: `0x${(await blockNumber()).toString(16)}` });
 
-  expect(await walletMethods(page)).toEqual([
+  expect(await walletMethods(page, 'test')).toEqual([
     'eth_accounts',
     'personal_sign',
     'eth_requestAccounts',
@@ -190,6 +190,7 @@ test('a token transfer sent through the wallet lands on anvil', async ({ page })
   expect((await walletRequests(page)).at(-1)).toEqual({
     method: 'eth_sendTransaction',
     params: [{ from: alice, to: token, data }],
+    source: 'test',
     status: 'ok',
   });
 });
@@ -225,7 +226,7 @@ test('personal_sign and eth_signTypedData_v4 return signatures by the account, a
     error: expect.objectContaining({ code: 4100 }),
   });
   expect(await transactionCount(alice)).toBe(nonce);
-  expect(await walletMethods(page)).toEqual([
+  expect(await walletMethods(page, 'test')).toEqual([
     'eth_requestAccounts',
     'personal_sign',
     'eth_signTypedData_v4',
@@ -262,7 +263,8 @@ test('a rejected send throws 4001 and no transaction reaches anvil', async ({ pa
   expect(await transactionCount(alice)).toBe(nonce + 1);
   expect(await balanceOf(token, bob)).toBe(1n);
 
-  const log = await walletRequests(page);
+  // The test's own requests (the app, connected to the same wallet, makes its own).
+  const log = (await walletRequests(page)).filter((r) => r.source === 'test');
   expect(log.map(({ method, status, error }) => ({ method, status, code: error?.code }))).toEqual([
     { method: 'eth_requestAccounts', status: 'ok', code: undefined },
     { method: 'eth_chainId', status: 'ok', code: undefined },

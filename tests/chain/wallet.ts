@@ -33,6 +33,8 @@ export type TestWalletOptions = {
 export type WalletRequest = {
   method: string;
   params: unknown;
+  /** `test`: made by the test through `walletRequest`; `page`: made by the app itself. */
+  source: 'page' | 'test';
   status: 'pending' | 'held' | 'ok' | 'error';
   error?: { code: number; message: string };
 };
@@ -250,7 +252,8 @@ export function testWalletScript(options: ResolvedOptions): void {
       } catch {
         // Not JSON (e.g. bigint): keep the reference.
       }
-      const entry: WalletRequest = { method, params: logged, status: 'pending' };
+      const source = (args as { __fromTest?: boolean }).__fromTest === true ? 'test' : 'page';
+      const entry: WalletRequest = { method, params: logged, source, status: 'pending' };
       requests.push(entry);
       try {
         const rule = takeRule(method);
@@ -374,7 +377,7 @@ export function walletRequest(page: Page, method: string, params?: unknown): Pro
     async ({ method, params }) => {
       const wallet = (window as unknown as { __testWallet: TestWalletControls }).__testWallet;
       try {
-        return { result: await wallet.provider.request({ method, params }) };
+        return { result: await wallet.provider.request({ method, params, __fromTest: true } as never) };
       } catch (error) {
         const { code, message, data } = error as { code: number; message: string; data?: unknown };
         return { error: { code, message, ...(data === undefined ? {} : { data }) } };
@@ -391,9 +394,14 @@ export function walletRequests(page: Page): Promise<WalletRequest[]> {
   );
 }
 
-/** The methods of `walletRequests`, in order. */
-export async function walletMethods(page: Page): Promise<string[]> {
-  return (await walletRequests(page)).map((request) => request.method);
+/**
+ * The methods of `walletRequests`, in order; with `source`, only the test's own requests (made
+ * through `walletRequest`) or only the app's.
+ */
+export async function walletMethods(page: Page, source?: WalletRequest['source']): Promise<string[]> {
+  return (await walletRequests(page))
+    .filter((request) => source === undefined || request.source === source)
+    .map((request) => request.method);
 }
 
 /** The next matching wallet request is rejected by the user (EIP-1193 code 4001). */
