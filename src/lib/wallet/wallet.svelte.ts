@@ -12,17 +12,62 @@ import {
   watchConnectors,
 } from '@wagmi/core';
 import { getContext, setContext } from 'svelte';
+import { createSubscriber } from 'svelte/reactivity';
 import { createWalletConfig } from './config';
 
-/** The wallet connection as runes: wagmi's connection and connectors, followed with watchX. */
+/** wagmi's state for one configuration, as runes: read through getters that subscribe to watchX. */
+class WalletSession {
+  readonly config: Config;
+  readonly #subscribe: () => void;
+
+  constructor(config: Config) {
+    this.config = config;
+    this.#subscribe = createSubscriber((update) => {
+      const stops = [
+        watchConnection(config, { onChange: update }),
+        watchConnectors(config, { onChange: update }),
+      ];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    });
+  }
+
+  get connection(): GetConnectionReturnType {
+    this.#subscribe();
+    return getConnection(this.config);
+  }
+
+  get connectors(): readonly Connector[] {
+    this.#subscribe();
+    return getConnectors(this.config);
+  }
+}
+
+/**
+ * The wallet connection as runes: wagmi's connection and connectors through `createSubscriber`
+ * over `watchConnection` / `watchConnectors`, once `start()` created the configuration.
+ */
 export class Wallet {
-  /** Created on start (browser only); undefined before. */
-  config = $state.raw<Config | undefined>(undefined);
-  connection = $state.raw<GetConnectionReturnType | undefined>(undefined);
-  connectors = $state.raw<readonly Connector[]>([]);
+  #session = $state.raw<WalletSession | undefined>(undefined);
   /** The last connect / switch failure, in words. */
   error = $state('');
   busy = $state(false);
+
+  /** The wagmi configuration, once started (browser only). */
+  get config(): Config | undefined {
+    return this.#session?.config;
+  }
+
+  /** wagmi's connection (status, address, chain, connector); undefined before start. */
+  get connection(): GetConnectionReturnType | undefined {
+    return this.#session?.connection;
+  }
+
+  /** The wallets found (EIP-6963 announcements). */
+  get connectors(): readonly Connector[] {
+    return this.#session?.connectors ?? [];
+  }
 
   /** The connected account and chain, when connected. */
   get account(): { address: `0x${string}`; chainId: number } | undefined {
@@ -30,19 +75,13 @@ export class Wallet {
     return c?.status === 'connected' ? { address: c.address, chainId: c.chainId } : undefined;
   }
 
-  /** Creates the configuration, reconnects the last wallet, and follows both; returns the teardown. */
+  /** Creates the configuration and reconnects the last wallet; returns the teardown. */
   start(): () => void {
     const config = createWalletConfig();
-    this.config = config;
-    this.connection = getConnection(config);
-    this.connectors = getConnectors(config);
-    const stops = [
-      watchConnection(config, { onChange: (c) => (this.connection = c) }),
-      watchConnectors(config, { onChange: (c) => (this.connectors = c) }),
-    ];
+    this.#session = new WalletSession(config);
     void reconnect(config).catch(() => undefined);
     return () => {
-      for (const stop of stops) stop();
+      this.#session = undefined;
     };
   }
 
