@@ -1,5 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type Address, encodeFunctionData, erc20Abi, type Hex, maxUint256, verifyTypedData } from 'viem';
+import {
+  type Address,
+  encodeFunctionData,
+  erc20Abi,
+  getAddress,
+  type Hex,
+  maxUint256,
+  verifyTypedData,
+} from 'viem';
 import {
   alice,
   allowanceOf,
@@ -9,7 +17,7 @@ import {
   revertAfterEach,
   transactionCount,
 } from './chain/anvil';
-import { installTestWallet, rejectNext, setWalletChain, walletMethods } from './chain/wallet';
+import { installTestWallet, rejectNext, setWalletChain, walletMethods, walletRequests } from './chain/wallet';
 import { input, records, waitForApp, waitForContext } from './fixtures';
 
 /**
@@ -280,4 +288,47 @@ test('a wallet on another chain is caught before signing; switching from Vigil l
   await send(page).click();
   await expect(page.getByTestId('receipt')).toHaveAttribute('data-status', 'success');
   expect(await balanceOf(token, bob)).toBe(ONE);
+});
+
+test('an EIP-5792 batch (wallet_sendCalls) is gated as a whole, sent as inspected, and every call lands', async ({
+  page,
+}) => {
+  const token = await deployToken({ supply: 1000n * ONE });
+  await openConnected(page);
+  const calls = [
+    {
+      to: token,
+      value: '0x0',
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [bob, 2n * ONE] }),
+    },
+    {
+      to: token,
+      value: '0x0',
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [bob, 3n * ONE] }),
+    },
+  ];
+  await input(page).fill(
+    JSON.stringify({
+      method: 'wallet_sendCalls',
+      params: [{ version: '2.0.0', chainId: '0x7a69', from: alice, atomicRequired: false, calls }],
+    }),
+  );
+  await expect(verdict(page)).toHaveAttribute('data-verdict', /allow|stepup/);
+  for (const box of await panel(page).getByRole('checkbox').all()) await box.check();
+  const confirm = panel(page).getByRole('textbox');
+  if (await confirm.count()) await confirm.fill(bob.slice(-4));
+  await send(page).click();
+  await expect(page.getByTestId('receipt')).toHaveAttribute('data-status', 'success');
+  expect(await balanceOf(token, bob)).toBe(5n * ONE);
+  const sent = (await walletRequests(page)).find((r) => r.method === 'wallet_sendCalls');
+  // The same calls, addresses checksummed as Vigil normalizes them.
+  expect(sent?.params).toEqual([
+    {
+      version: '2.0.0',
+      chainId: '0x7a69',
+      from: alice,
+      atomicRequired: false,
+      calls: calls.map((c) => ({ ...c, to: getAddress(c.to) })),
+    },
+  ]);
 });

@@ -181,6 +181,9 @@ export function testWalletScript(options: ResolvedOptions): void {
     emit('chainChanged', toHex(chainId));
   };
 
+  /** EIP-5792 batches sent so far, by id. */
+  const batches = new Map<string, { chainId: number; hashes: string[] }>();
+
   const answer = async (method: string, params: unknown): Promise<unknown> => {
     const list = Array.isArray(params) ? (params as unknown[]) : [];
     switch (method) {
@@ -224,6 +227,63 @@ export function testWalletScript(options: ResolvedOptions): void {
         tx.from ??= state.account;
         requireAccount(tx.from);
         return forward(method, [tx, ...list.slice(1)]);
+      }
+      case 'wallet_sendCalls': {
+        // EIP-5792, as a wallet without atomic batching does it: one transaction per call, in order.
+        const batch = (list[0] ?? {}) as {
+          from?: string;
+          chainId?: string;
+          calls?: { to?: string; value?: string; data?: string }[];
+        };
+        const from = batch.from ?? state.account;
+        requireAccount(from);
+        if (batch.chainId !== undefined && Number(batch.chainId) !== state.chainId)
+          throw rpcError(4901, 'The batch is for another chain.');
+        const hashes: string[] = [];
+        for (const call of batch.calls ?? [])
+          hashes.push(
+            (await forward('eth_sendTransaction', [
+              { from, to: call.to, value: call.value ?? '0x0', data: call.data ?? '0x' },
+            ])) as string,
+          );
+        const id = `0x${(batches.size + 1).toString(16).padStart(64, '0')}`;
+        batches.set(id, { chainId: state.chainId, hashes });
+        return { id };
+      }
+      case 'wallet_getCallsStatus': {
+        const id = String(list[0]);
+        const batch = batches.get(id);
+        if (!batch) throw rpcError(5730, 'Unknown bundle id.');
+        const receipts = await Promise.all(
+          batch.hashes.map((h) => forward('eth_getTransactionReceipt', [h])),
+        );
+        const done = receipts.every((r) => r !== null);
+        return {
+          version: '2.0.0',
+          id,
+          chainId: toHex(batch.chainId),
+          atomic: false,
+          status: done ? 200 : 100,
+          ...(done && {
+            receipts: (
+              receipts as {
+                status: string;
+                blockHash: string;
+                blockNumber: string;
+                gasUsed: string;
+                transactionHash: string;
+                logs: unknown[];
+              }[]
+            ).map((r) => ({
+              status: r.status,
+              blockHash: r.blockHash,
+              blockNumber: r.blockNumber,
+              gasUsed: r.gasUsed,
+              transactionHash: r.transactionHash,
+              logs: r.logs,
+            })),
+          }),
+        };
       }
       case 'personal_sign':
         requireAccount(list[1]);

@@ -120,3 +120,35 @@ export async function waitForReceipt(config: Config, hash: Hex): Promise<Transac
   const client = await getConnectorClient(config);
   return waitForTransactionReceipt(client, { hash, pollingInterval: 1_000, timeout: 180_000 });
 }
+
+/** A batch's outcome (EIP-5792 `wallet_getCallsStatus`), summed over its transactions. */
+export type CallsOutcome = {
+  readonly status: 'success' | 'reverted';
+  readonly block: bigint;
+  readonly gas: bigint;
+};
+
+/**
+ * Polls the wallet for a batch's status until it is final (EIP-5792 status 200 or above), through
+ * the wallet's provider. Every receipt must succeed for the batch to count as a success.
+ */
+export async function waitForCalls(config: Config, id: string, timeoutMs = 180_000): Promise<CallsOutcome> {
+  const client = await getConnectorClient(config);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = (await client.request({ method: 'wallet_getCallsStatus', params: [id] } as never)) as {
+      status: number;
+      receipts?: { status: string; blockNumber: Hex; gasUsed: Hex }[];
+    };
+    if (status.status >= 200) {
+      const receipts = status.receipts ?? [];
+      return {
+        status: status.status === 200 && receipts.every((r) => r.status === '0x1') ? 'success' : 'reverted',
+        block: receipts.reduce((max, r) => (BigInt(r.blockNumber) > max ? BigInt(r.blockNumber) : max), 0n),
+        gas: receipts.reduce((sum, r) => sum + BigInt(r.gasUsed), 0n),
+      };
+    }
+    if (Date.now() > deadline) throw new Error('The wallet did not report the batch as final in time.');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
