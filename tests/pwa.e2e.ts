@@ -124,9 +124,12 @@ test('a new deployment shows "Update available — reload", and reloading activa
 
     await prompt.getByRole('button', { name: 'Reload' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Update available' })).toHaveCount(0);
+    // The page reloads into the new version meanwhile: a check that lands mid-navigation is retried.
     await expect
       .poll(() =>
-        page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null),
+        page
+          .evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)
+          .catch(() => 'navigating'),
       )
       .toBeNull();
     expect(deployment.served()).toContain('next');
