@@ -17,7 +17,8 @@ import {
   revertAfterEach,
   transactionCount,
 } from './chain/anvil';
-import { installTestWallet, rejectNext, setWalletChain, walletMethods, walletRequests } from './chain/wallet';
+import { openConnected } from './chain/connect';
+import { rejectNext, setWalletChain, walletMethods, walletRequests } from './chain/wallet';
 import { input, records, waitForApp, waitForContext } from './fixtures';
 
 /**
@@ -43,20 +44,6 @@ const verdict = (page: Page) => page.getByTestId('verdict');
 const panel = (page: Page) => page.getByTestId('sign-panel');
 const send = (page: Page) =>
   panel(page).getByRole('button', { name: /Send to wallet|Sign in wallet|Sign anyway/ });
-
-/** Opens the inspector with the test wallet installed and connects it through the wallet button. */
-async function openConnected(page: Page, chains: number[] = [31337]): Promise<void> {
-  await installTestWallet(page, { chains });
-  await page.addInitScript(() => {
-    if (localStorage.getItem('vigil.locale') === null) localStorage.setItem('vigil.locale', 'en');
-  });
-  await page.goto('/');
-  await waitForApp(page);
-  await waitForContext(page);
-  await page.getByTestId('wallet').getByRole('button', { name: 'Connect wallet' }).click();
-  await page.getByRole('button', { name: 'Connect Anvil Test Wallet' }).click();
-  await expect(page.getByTestId('wallet')).toContainText('0xf39F');
-}
 
 /** Writes records into the private context, then reloads so the app reads them. */
 async function seed(page: Page, store: string, values: unknown[]): Promise<void> {
@@ -268,7 +255,7 @@ test('a wallet on another chain is caught before signing; switching from Vigil l
   page,
 }) => {
   const token = await deployToken({ supply: 1000n * ONE });
-  await openConnected(page, [31337, 1]);
+  await openConnected(page, { chains: [31337, 1] });
   // The user moved the wallet to Ethereum in the wallet itself.
   await setWalletChain(page, 1);
   await expect(page.getByTestId('wallet').getByRole('combobox', { name: 'Wallet network' })).toHaveValue('1');

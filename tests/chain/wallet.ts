@@ -23,6 +23,11 @@ export type TestWalletOptions = {
   authorized?: boolean;
   /** Also set `window.ethereum` (off by default: wagmi finds the wallet through EIP-6963). */
   windowEthereum?: boolean;
+  /**
+   * Whether the wallet sends transactions carrying EIP-7702 authorizations (true by default: anvil
+   * does). False plays a wallet that refuses them, as MetaMask refuses a site's authorizations.
+   */
+  eip7702?: boolean;
   /** EIP-6963 provider info. */
   name?: string;
   rdns?: string;
@@ -226,6 +231,8 @@ export function testWalletScript(options: ResolvedOptions): void {
         const tx = { ...((list[0] as Record<string, unknown> | undefined) ?? {}) };
         tx.from ??= state.account;
         requireAccount(tx.from);
+        if (tx.authorizationList !== undefined && !options.eip7702)
+          throw rpcError(-32602, 'External EIP-7702 transactions are not supported.');
         return forward(method, [tx, ...list.slice(1)]);
       }
       case 'wallet_sendCalls': {
@@ -423,6 +430,7 @@ export async function installTestWallet(page: Page, options: TestWalletOptions =
     chains: options.chains ?? [anvilChainId],
     authorized: options.authorized ?? false,
     windowEthereum: options.windowEthereum ?? false,
+    eip7702: options.eip7702 ?? true,
     name: options.name ?? 'Anvil Test Wallet',
     rdns: options.rdns ?? 'dev.vigil.testwallet',
     uuid: options.uuid ?? crypto.randomUUID(),

@@ -246,6 +246,7 @@ const userActionValues = [
   'cancelled',
   'overridden',
   'rejected',
+  'failed',
 ] as const satisfies readonly UserAction[];
 
 function readDecisionLog(value: unknown, path: string): DecisionLogRecord {

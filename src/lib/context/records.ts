@@ -68,9 +68,9 @@ export type ExposureRecord = {
 
 /**
  * What the user did with a decision. `pending`: nothing recorded yet; `rejected`: the wallet was
- * asked and the user said no there.
+ * asked and the user said no there; `failed`: the wallet was asked and failed (nothing signed).
  */
-export type UserAction = 'pending' | 'signed' | 'cancelled' | 'overridden' | 'rejected';
+export type UserAction = 'pending' | 'signed' | 'cancelled' | 'overridden' | 'rejected' | 'failed';
 
 /** One inspected request, its decision, and what the user did about it. */
 export type DecisionLogRecord = {

@@ -1,6 +1,7 @@
+import { InvalidParamsRpcError, RpcRequestError, UserRejectedRequestError } from 'viem';
 import { describe, expect, test } from 'vitest';
 import { inspect } from '$lib/edge/inspect';
-import { rpcParams } from './send';
+import { rpcParams, walletMessage } from './send';
 import { walletRequestOf } from './walletRequest';
 
 const USER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -69,5 +70,27 @@ describe('rpcParams: exactly the inspected fields', () => {
     );
     // As viem sends it to every wallet (bigints as decimal strings).
     expect(String(parsed.domain.chainId)).toBe('31337');
+  });
+});
+
+describe("walletMessage: the wallet's own words", () => {
+  test("an EIP-1193 error wrapped by viem gives the wallet's message, not viem's boilerplate", () => {
+    const wrapped = new InvalidParamsRpcError(
+      new RpcRequestError({
+        body: {},
+        url: 'wallet',
+        error: { code: -32602, message: 'External EIP-7702 transactions are not supported.' },
+      }),
+    );
+    expect(wrapped.message).toContain('Version: viem');
+    expect(walletMessage(wrapped)).toBe('External EIP-7702 transactions are not supported.');
+  });
+
+  test('other errors keep their message; anything else is stringified', () => {
+    expect(walletMessage(new Error('connection lost'))).toBe('connection lost');
+    expect(walletMessage('nope')).toBe('nope');
+    expect(walletMessage(new UserRejectedRequestError(new Error('User rejected the request.')))).toBe(
+      'User rejected the request.',
+    );
   });
 });

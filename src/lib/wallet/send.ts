@@ -50,7 +50,17 @@ export function rpcParams(request: WalletRequest, account: Address): unknown[] {
       ];
       for (const [key, value] of optional) if (value !== undefined) out[key] = value;
       if (tx.accessList) out.accessList = tx.accessList;
-      if (tx.type === 'legacy') out.type = '0x0';
+      if (tx.authorizationList)
+        out.authorizationList = tx.authorizationList.map((a) => ({
+          chainId: numberToHex(a.chainId),
+          address: a.address,
+          nonce: numberToHex(a.nonce),
+          yParity: numberToHex(a.yParity ?? 0),
+          r: a.r,
+          s: a.s,
+        }));
+      if (tx.authorizationList || tx.type === 'eip7702') out.type = '0x4';
+      else if (tx.type === 'legacy') out.type = '0x0';
       else if (tx.type === 'eip2930') out.type = '0x1';
       else if (tx.type === 'eip1559') out.type = '0x2';
       return [out];
@@ -70,6 +80,19 @@ export function rpcParams(request: WalletRequest, account: Address): unknown[] {
         },
       ];
   }
+}
+
+/**
+ * The wallet's own words for a failure: viem wraps an EIP-1193 error in a generic sentence
+ * ("Invalid parameters were provided to the RPC method…") and keeps the wallet's message as
+ * `details`; other errors keep theirs as the short message.
+ */
+export function walletMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { details, shortMessage } = error as { details?: unknown; shortMessage?: unknown };
+  if (typeof details === 'string' && details.trim()) return details.trim();
+  if (typeof shortMessage === 'string' && shortMessage.trim()) return shortMessage.trim();
+  return error.message;
 }
 
 function isRejection(error: unknown): boolean {
@@ -104,11 +127,7 @@ export async function sendWalletRequest(
   } catch (error) {
     const rejected = isRejection(error);
     throw new WalletRequestError(
-      rejected
-        ? 'You rejected the request in your wallet.'
-        : error instanceof Error
-          ? error.message
-          : String(error),
+      rejected ? 'You rejected the request in your wallet.' : walletMessage(error),
       rejected,
       error,
     );

@@ -43,8 +43,13 @@ export type UnsignableReason =
   | 'ethSign'
   /** An ERC-4337 user operation: signed by the smart account's own flow, not a wallet request. */
   | 'userOperation'
-  /** Blob and 7702 transactions carry sidecars or authorizations wallets do not take as requests. */
-  | 'txType'
+  /** Blob transactions carry sidecars no wallet takes as a request. */
+  | 'blob'
+  /**
+   * An EIP-7702 authorization without its signature: only the account's own wallet can sign it,
+   * and wallets do not sign delegations for a site. A signed one travels in the request.
+   */
+  | 'unsignedAuthorization'
   /** A chain id too large for a wallet to accept. */
   | 'badChain';
 
@@ -52,19 +57,20 @@ export type WalletRequestResult =
   | { readonly ok: true; readonly request: WalletRequest }
   | { readonly ok: false; readonly reason: UnsignableReason };
 
+const no = (reason: UnsignableReason): WalletRequestResult => ({ ok: false, reason });
+
 const chainNumber = (id: bigint | undefined): number | 'missing' | 'bad' =>
   id === undefined ? 'missing' : id > 0n && id <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(id) : 'bad';
 
 /** The wallet request for a payload, or why there is none. Pure. */
 export function walletRequestOf(payload: Payload): WalletRequestResult {
-  const no = (reason: UnsignableReason): WalletRequestResult => ({ ok: false, reason });
   switch (payload.kind) {
     case 'calldata':
       return no('noTarget');
     case 'userOperation':
       return no('userOperation');
     case 'rawTransaction':
-      return no(payload.signed ? 'alreadySigned' : 'txType');
+      return payload.signed ? no('alreadySigned') : transactionRequest(payload.tx);
     case 'message':
       return payload.method === 'eth_sign'
         ? no('ethSign')
@@ -107,25 +113,32 @@ export function walletRequestOf(payload: Payload): WalletRequestResult {
       };
     }
     case 'transaction':
-    case 'eip681': {
-      const { tx } = payload;
-      if (tx.type === 'eip4844' || tx.type === 'eip7702' || tx.blobVersionedHashes || tx.authorizationList)
-        return no('txType');
-      const chain = chainNumber(tx.chainId);
-      if (chain === 'missing') return no('noChain');
-      if (chain === 'bad') return no('badChain');
-      if (tx.to === null) return no('creation');
-      return {
-        ok: true,
-        request: {
-          method: 'eth_sendTransaction',
-          chainId: chain,
-          ...(tx.from && { from: tx.from }),
-          tx: tx as TransactionFields & { to: Address },
-        },
-      };
-    }
+    case 'eip681':
+      return transactionRequest(payload.tx);
   }
+}
+
+/**
+ * A transaction to ask a wallet for: every field as inspected. EIP-7702 authorizations go with it
+ * when each is signed (the wallet sends a type-4 transaction carrying them, if it supports that).
+ */
+function transactionRequest(tx: TransactionFields): WalletRequestResult {
+  if (tx.type === 'eip4844' || tx.blobVersionedHashes) return no('blob');
+  if (tx.authorizationList?.some((a) => a.r === undefined || a.s === undefined || a.yParity === undefined))
+    return no('unsignedAuthorization');
+  const chain = chainNumber(tx.chainId);
+  if (chain === 'missing') return no('noChain');
+  if (chain === 'bad') return no('badChain');
+  if (tx.to === null) return no('creation');
+  return {
+    ok: true,
+    request: {
+      method: 'eth_sendTransaction',
+      chainId: chain,
+      ...(tx.from && { from: tx.from }),
+      tx: tx as TransactionFields & { to: Address },
+    },
+  };
 }
 
 /** The fields a transaction leaves for the wallet to fill, of those the policy governs. */

@@ -21,6 +21,7 @@ export const userActions: readonly UserAction[] = [
   'cancelled',
   'overridden',
   'rejected',
+  'failed',
 ];
 
 /** The entries newest first (by `at`; equal times keep their order). Does not reorder its input. */

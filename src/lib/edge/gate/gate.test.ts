@@ -101,6 +101,25 @@ describe('order, delegation and delegatecall rules', () => {
     expect(trusted.findings.map((f) => f.rule)).not.toContain('delegate.7702-unknown');
   });
 
+  test('a sponsored EIP-7702 delegation names the account it delegates, not "your account"', () => {
+    // Chain 1, delegate USDC (no wallet delegate), nonce 0, signed by 0x70997970…dc79C8.
+    const authorization = {
+      chainId: '0x1',
+      address: usdc,
+      nonce: '0x0',
+      yParity: '0x1',
+      r: '0x6c335602ff7be2d96ba595448a47f20198496872c97cf4b0fbd3076aba862eef',
+      s: '0x6cace3b46d2e78078bc74e73ef0c42d82afeaa3549d15ee9cc68bfea02edb080',
+    };
+    const message = (from?: string) =>
+      decide({
+        input: JSON.stringify({ chainId: 1, to: alice, from, authorizationList: [authorization] }),
+      }).findings.find((f) => f.rule === 'delegate.7702-unknown')?.message;
+    expect(message(alice)).toMatch(/^The account 0x70997970…17dc79C8 would run the code of 0xA0b86991…3606eB48/);
+    expect(message('0x70997970C51812dc3A010C7d01b50e0d17dc79C8')).toMatch(/^Your account would run/);
+    expect(message()).toMatch(/^Your account would run/);
+  });
+
   test('EIP-7702 authorization for chain 0', () => {
     const input = JSON.stringify({
       to: alice,

@@ -13,6 +13,15 @@ const transfer =
   '0xa9059cbb000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa960450000000000000000000000000000000000000000000000000000000005f5e100';
 const vitalik = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045';
 const usdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+/** An EIP-7702 authorization (chain 1, delegate USDC, nonce 0) signed by anvil's account 1. */
+const signedAuthorization = {
+  chainId: '0x1',
+  address: usdc,
+  nonce: '0x0',
+  yParity: '0x1',
+  r: '0x6c335602ff7be2d96ba595448a47f20198496872c97cf4b0fbd3076aba862eef',
+  s: '0x6cace3b46d2e78078bc74e73ef0c42d82afeaa3549d15ee9cc68bfea02edb080',
+};
 
 function accept(text: string): Payload {
   const result = parsePayload(text);
@@ -142,6 +151,38 @@ describe('transactions as JSON', () => {
       tx: { type: 'eip7702', authorizationList: [{ chainId: 1n, address: usdc, nonce: 0n, yParity: 1 }] },
     });
   });
+});
+
+test('a type that contradicts the fields', () => {
+  const auth = { chainId: '0x1', address: usdc, nonce: '0x0' };
+  expect(reject(JSON.stringify({ to: vitalik, type: '0x2', authorizationList: [auth] }))).toBe(
+    'conflictingFields',
+  );
+  expect(
+    reject(JSON.stringify({ to: vitalik, type: 'eip1559', blobVersionedHashes: [`0x01${'00'.repeat(31)}`] })),
+  ).toBe('conflictingFields');
+  // No type at all is fine: the fields say what it is.
+  expect(accept(JSON.stringify({ to: vitalik, authorizationList: [auth] }))).toMatchObject({
+    tx: { authorizationList: [{ address: usdc }] },
+  });
+});
+
+test('a signed authorization in JSON names its signer; a signature nobody made is an error', () => {
+  // keccak256(0x05 || rlp([1, USDC, 0])) signed by anvil's account 1 (0x7099…79C8).
+  const payload = accept(
+    JSON.stringify({
+      to: vitalik,
+      authorizationList: [signedAuthorization],
+    }),
+  );
+  expect(payload).toMatchObject({
+    tx: { authorizationList: [{ authority: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }] },
+  });
+  expect(
+    reject(
+      JSON.stringify({ to: vitalik, authorizationList: [{ ...signedAuthorization, r: '0x0', s: '0x0' }] }),
+    ),
+  ).toBe('invalidSignature');
 });
 
 describe('raw transactions', () => {

@@ -1,4 +1,3 @@
-import { Secp256k1 } from 'ox';
 import {
   type Address,
   commitmentToVersionedHash,
@@ -8,7 +7,6 @@ import {
   serializeTransaction,
   type TransactionSerializable,
 } from 'viem';
-import { hashAuthorization } from 'viem/utils';
 import { ParseError } from '../errors';
 import type {
   Authorization,
@@ -18,6 +16,7 @@ import type {
   TxType,
 } from '../payload';
 import { normalizeAddress } from './normalizeAddress';
+import { authorityOf, recoverSigner } from './recoverSigner';
 
 /** The message of the error thrown when bytes do not decode as a transaction at all. */
 export const NOT_A_TRANSACTION = 'The bytes do not decode as a transaction.';
@@ -100,7 +99,7 @@ export function parseRawTransaction(raw: Hex): RawTransactionPayload {
     signature =
       v !== undefined && txType === 'legacy' ? { r, s, yParity: parity, v } : { r, s, yParity: parity };
     const signingPayload = keccak256(serializeTransaction(unsigned as TransactionSerializable));
-    from = recover(signingPayload, r, s, parity, 'the transaction');
+    from = recoverSigner(signingPayload, r, s, parity, 'the transaction');
   }
 
   const tx = toFields(unsigned as UnsignedParsed, txType, from);
@@ -192,24 +191,9 @@ function toAuthorization(
     nonce: BigInt(entry.nonce),
   };
   if (entry.r === undefined || entry.s === undefined || entry.yParity === undefined) return base;
-  const digest = hashAuthorization({ chainId: entry.chainId, address: entry.address, nonce: entry.nonce });
-  const authority = recover(digest, entry.r, entry.s, entry.yParity, `authorization ${index}`);
-  return { ...base, yParity: entry.yParity, r: entry.r, s: entry.s, authority };
-}
-
-function recover(payload: Hex, r: Hex, s: Hex, yParity: number, what: string): Address {
-  try {
-    const address = Secp256k1.recoverAddress({
-      payload,
-      signature: { r: BigInt(r), s: BigInt(s), yParity },
-    });
-    return normalizeAddress(address);
-  } catch (error) {
-    throw new ParseError('invalidSignature', `No signer can be recovered from the signature of ${what}.`, {
-      details: error instanceof Error ? firstLine(error.message) : String(error),
-      cause: error,
-    });
-  }
+  const signature = { r: entry.r, s: entry.s, yParity: entry.yParity };
+  const authority = authorityOf({ ...base, ...signature }, `authorization ${index}`);
+  return { ...base, ...signature, authority };
 }
 
 function legacyParity(v: bigint | undefined): number {

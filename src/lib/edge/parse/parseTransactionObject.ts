@@ -6,6 +6,7 @@ import { normalizeAddress } from './normalizeAddress';
 import { normalizeHex } from './normalizeHex';
 import { parseQuantity } from './parseQuantity';
 import { asArray, asObject, at, has, type JsonObject } from './readJson';
+import { authorityOf } from './recoverSigner';
 
 const typeNames: Readonly<Record<string, TxType>> = {
   '0': 'legacy',
@@ -60,7 +61,20 @@ export function parseTransactionObject(value: unknown, path: string): Transactio
   if (blobs !== undefined) fields.blobVersionedHashes = blobs;
   const authorizations = optional(object, path, 'authorizationList', readAuthorizationList);
   if (authorizations !== undefined) fields.authorizationList = authorizations;
+  // A type that contradicts the fields would have a wallet drop them (or refuse): say so instead.
+  if (type !== undefined && authorizations !== undefined && type !== 'eip7702')
+    typeConflict(path, type, 'an EIP-7702 authorization list', 'eip7702');
+  if (type !== undefined && blobs !== undefined && type !== 'eip4844')
+    typeConflict(path, type, 'blob versioned hashes', 'eip4844');
   return fields;
+}
+
+function typeConflict(path: string, type: TxType, what: string, wanted: TxType): never {
+  throw new ParseError(
+    'conflictingFields',
+    `The transaction at ${path || 'the top level'} says type ${type} but carries ${what}, which only a ${wanted} transaction has.`,
+    { path: at(path, 'type'), expected: `type ${wanted}, or no type` },
+  );
 }
 
 /** Reads `data`-like bytes: `0x` hex of even length. */
@@ -134,6 +148,10 @@ function readAuthorizationList(value: unknown, path: string): readonly Authoriza
     }
     if (has(entry, 'r')) authorization.r = readBytes32Padded(entry.r, at(itemPath, 'r'));
     if (has(entry, 's')) authorization.s = readBytes32Padded(entry.s, at(itemPath, 's'));
+    const { r, s, yParity } = authorization;
+    // Signed: whose account it delegates is the signer's, recovered here as for a raw transaction.
+    if (r !== undefined && s !== undefined && yParity !== undefined)
+      authorization.authority = authorityOf({ ...authorization, r, s, yParity }, `authorization ${i}`);
     return authorization;
   });
 }

@@ -74,6 +74,7 @@ export const historyEn = {
   'history.userAction.cancelled': 'Cancelled',
   'history.userAction.overridden': 'Overridden',
   'history.userAction.rejected': 'Rejected in the wallet',
+  'history.userAction.failed': 'The wallet failed',
 
   'history.memory.heading': 'What the gate remembers',
   'history.memory.intro': 'Vigil keeps these from the requests you signed. They stay in this browser.',
@@ -178,6 +179,7 @@ export const historyZh: Readonly<Record<keyof typeof historyEn, string>> = {
   'history.userAction.cancelled': '已取消',
   'history.userAction.overridden': '已强制签名',
   'history.userAction.rejected': '已在钱包中拒绝',
+  'history.userAction.failed': '钱包出错',
 
   'history.memory.heading': '守门记住的内容',
   'history.memory.intro': 'Vigil 根据你签名的请求保存这些信息。它们只保存在此浏览器中。',

@@ -38,6 +38,8 @@ export const walletEn = {
   'sign.receiptFailed': 'Could not get the receipt: {message}',
   'sign.rejected': 'You rejected it in your wallet. Nothing was signed; it is logged.',
   'sign.failed': 'The wallet failed: {message}',
+  'sign.failed7702':
+    'Your wallet did not send this EIP-7702 transaction; many wallets do not accept authorizations from a site. Nothing was signed. The wallet said: {message}',
   'sign.copyResult': 'result',
   'sign.again': 'Sign another',
   'sign.problem.changed':
@@ -60,7 +62,9 @@ export const walletEn = {
   'sign.unsignable.ethSign': 'Vigil never asks a wallet for eth_sign: it signs a blind hash.',
   'sign.unsignable.userOperation':
     'User operations are signed by their smart account, not through a wallet request.',
-  'sign.unsignable.txType': 'Wallets do not take blob or EIP-7702 transactions as requests.',
+  'sign.unsignable.blob': 'Wallets do not take blob transactions as requests.',
+  'sign.unsignable.unsignedAuthorization':
+    'The EIP-7702 authorization is not signed. Only your own wallet can sign a delegation of your account, and wallets do not do that for a site: use your wallet’s own account-upgrade screen.',
   'sign.unsignable.badChain': 'The chain id is out of range.',
 
   'compose.nav': 'Compose',
@@ -172,6 +176,8 @@ export const walletZh: Readonly<Record<keyof typeof walletEn, string>> = {
   'sign.receiptFailed': '无法获取回执：{message}',
   'sign.rejected': '你在钱包中拒绝了它。没有签署任何内容；已记录。',
   'sign.failed': '钱包出错：{message}',
+  'sign.failed7702':
+    '你的钱包没有发送这笔 EIP-7702 交易；很多钱包不接受网站提供的授权。没有签署任何内容。钱包的回复：{message}',
   'sign.copyResult': '结果',
   'sign.again': '再签一个',
   'sign.problem.changed': '自你查看后请求已改变。Vigil 已重新判定：请查看新的判定后再签名。',
@@ -189,7 +195,9 @@ export const walletZh: Readonly<Record<keyof typeof walletEn, string>> = {
   'sign.unsignable.alreadySigned': '此交易已签名：没有需要签署的内容。',
   'sign.unsignable.ethSign': 'Vigil 从不向钱包请求 eth_sign：它签署的是一个看不懂的哈希。',
   'sign.unsignable.userOperation': '用户操作由其智能账户签署，而不是通过钱包请求。',
-  'sign.unsignable.txType': '钱包不接受 blob 或 EIP-7702 交易作为请求。',
+  'sign.unsignable.blob': '钱包不接受 blob 交易作为请求。',
+  'sign.unsignable.unsignedAuthorization':
+    '这个 EIP-7702 授权没有签名。只有你自己的钱包能签署对你账户的委托，而钱包不会替网站签：请使用钱包自己的账户升级功能。',
   'sign.unsignable.badChain': '网络 id 超出范围。',
 
   'compose.nav': '撰写',

@@ -1,6 +1,7 @@
+import { getAddress } from 'viem';
 import { knownDelegate } from '../../facts/delegates';
 import { contractAt } from '../../registry/registry';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { includesAddress, requestChainId, short, walkCalls, walkIntent } from '../walk';
 
 export const delegate7702Unknown: Rule = {
@@ -15,15 +16,26 @@ export const delegate7702Unknown: Rule = {
         knownDelegate(node.to) !== undefined ||
         includesAddress(ctx.facts.delegates, node.to) ||
         includesAddress(ctx.policy.allowlist, node.to);
-      if (!trusted)
+      if (!trusted) {
+        const other = otherAuthority(ctx, node.args.authority);
         return {
           path,
-          message: `Your account would run the code of ${short(node.to)}, which is not a wallet delegate Vigil knows: it could move everything you own.`,
+          message: other
+            ? `The account ${short(getAddress(other))} would run the code of ${short(node.to)}, which is not a wallet delegate Vigil knows: it could move everything that account holds.`
+            : `Your account would run the code of ${short(node.to)}, which is not a wallet delegate Vigil knows: it could move everything you own.`,
         };
+      }
     }
     return null;
   },
 };
+
+/** The account an authorization delegates when it is not the sender's own (a sponsored delegation). */
+function otherAuthority(ctx: RuleContext, authority: unknown): string | undefined {
+  const tx = ctx.payload && 'tx' in ctx.payload ? ctx.payload.tx : undefined;
+  if (typeof authority !== 'string' || !tx?.from || tx.from.toLowerCase() === authority) return undefined;
+  return authority;
+}
 
 export const delegate7702AllChains: Rule = {
   id: 'delegate.7702-all-chains',
