@@ -135,17 +135,12 @@ test('an ERC-20 revoke: the current allowance shows; approve(spender, 0) lands a
   await expect(current).toHaveAttribute('data-value', (123n * ONE).toString());
   await expect(current).toContainText('Allowance: 123 TST');
   await reviewInInspector(page);
-  // A revoke is protective: no approval finding. On a token Vigil has no ABI for, approve(x, 0)
-  // also decodes as another known function (a 4-byte collision), so the gate may ask to confirm
-  // the decode; that acknowledgement is the only step-up it may ask for.
-  await expect(verdict(page)).toHaveAttribute('data-verdict', /^(allow|stepup)$/);
-  const acks = page.getByTestId('sign-panel').getByRole('checkbox');
-  expect(await acks.count()).toBeLessThanOrEqual(1);
-  for (const box of await acks.all()) {
-    await expect(box.locator('xpath=..')).toContainText('sure of this decode');
-    await box.check();
-  }
-  await expect(page.getByTestId('sign-panel').getByRole('textbox')).toHaveCount(0);
+  // A revoke is protective: no approval finding, nothing to step up. On a token Vigil has no ABI
+  // for, approve(x, 0) also fits a spam text signature mined to collide with approve's selector;
+  // the vetted ERC-20 ABI settles the decode and the collision is listed, not held against it.
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'allow');
+  await expect(page.getByTestId('collisions')).toContainText('watch_tg_invmru_2f69f1b(address,address)');
+  await expect(page.getByTestId('sign-panel').getByRole('checkbox')).toHaveCount(0);
   await send(page).click();
   await expect(page.getByTestId('receipt')).toHaveAttribute('data-status', 'success');
   expect(await allowanceOf(token, alice, SPENDER)).toBe(0n);

@@ -238,6 +238,8 @@ export const en = {
   'node.commandByte': 'Command byte',
   'node.allowRevert': 'May fail without failing the rest',
   'node.candidates': 'Several functions fit this data; Vigil cannot tell which one is meant:',
+  'node.collisions':
+    'Also fits, by selector only (signatures no vetted ABI defines, most likely made to collide):',
   'node.args': 'Arguments',
   'node.argsCount': 'Arguments ({count})',
   'node.argUnnamed': 'argument {index}',

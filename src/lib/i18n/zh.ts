@@ -224,6 +224,7 @@ export const zh: Messages = {
   'node.commandByte': '命令字节',
   'node.allowRevert': '失败时不影响其余步骤',
   'node.candidates': '有多个函数符合这段数据，Vigil 无法判断是哪一个：',
+  'node.collisions': '仅凭选择器也符合（没有经过审核的 ABI 定义这些签名，很可能是故意制造的碰撞）：',
   'node.args': '参数',
   'node.argsCount': '参数（{count} 个）',
   'node.argUnnamed': '参数 {index}',

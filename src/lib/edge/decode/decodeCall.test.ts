@@ -47,22 +47,24 @@ describe('top-level calls', () => {
     expect(node.args.map((a) => a.name)).toEqual(['to', 'value']); // OpenZeppelin's parameter names
   });
 
-  test('approve collides with a spam signature in the text table; both fit, so both are reported', () => {
+  test('approve collides with a spam signature in the text table; the vetted ABI settles it, the collision is listed', () => {
     const node = decodeCall({ data: approve, to: '0x1111111111111111111111111111111111111111', chainId: 1n });
     // The spam signature watch_tg_invmru_2f69f1b(address,address) cannot hold 2^256-1 as an address:
     // only approve fits, the decode stays a text-signature decode.
     expect(node.function?.signature).toBe('approve(address,uint256)');
     const small = encodeFunctionData({ abi: erc20, functionName: 'approve', args: [permit2, 5n] });
-    const ambiguous = decodeCall({
+    const settled = decodeCall({
       data: small,
       to: '0x1111111111111111111111111111111111111111',
       chainId: 1n,
     });
-    expect(ambiguous.source).toBe('ambiguous');
-    expect(ambiguous.confidence).toBe(0.4);
-    expect(ambiguous.candidates).toEqual(
-      expect.arrayContaining(['approve(address,uint256)', 'watch_tg_invmru_2f69f1b(address,address)']),
-    );
+    // 5 is also a valid address encoding, so the spam signature fits too; it is known only as text,
+    // approve comes from a vetted ABI: a unique vetted fit is a signature decode (γ 0.7), not 'ambiguous'.
+    expect(settled.source).toBe('signature');
+    expect(settled.confidence).toBe(0.7);
+    expect(settled.function?.signature).toBe('approve(address,uint256)');
+    expect(settled.candidates).toBeUndefined();
+    expect(settled.collisions).toEqual(['watch_tg_invmru_2f69f1b(address,address)']);
   });
 
   test('empty data is a plain transfer, fully understood', () => {

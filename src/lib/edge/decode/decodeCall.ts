@@ -96,10 +96,15 @@ export function decodeNode(
       candidates: candidates.map((c) => c.signature),
     };
 
-  // A function of the called contract's own ABI settles it; otherwise several fits stay several.
+  // A function of the called contract's own ABI settles it. Otherwise a single fit from a vetted
+  // ABI outranks fits known only as text signatures (selector collisions are mined on purpose:
+  // `watch_tg_invmru_2f69f1b(address,address)` shares approve's selector), which are still listed;
+  // several vetted fits, or several text-only fits, stay several.
   const bound = best.candidate.origin === 'bound';
   const distinct = [...new Set(fits.map((f) => f.candidate.signature))];
-  const source = bound ? 'registry' : distinct.length > 1 ? 'ambiguous' : 'signature';
+  const vetted = new Set(fits.filter((f) => f.candidate.origin !== 'text').map((f) => f.candidate.signature));
+  const settled = distinct.length === 1 || vetted.size === 1;
+  const source = bound ? 'registry' : settled ? 'signature' : 'ambiguous';
   const trailing = best.fit.trailingBytes;
   const node: DecodedCall = {
     ...withSelector,
@@ -115,7 +120,9 @@ export function decodeNode(
       item: best.candidate.item,
     },
     args: best.fit.args,
-    ...(distinct.length > 1 && { candidates: distinct }),
+    ...(source === 'ambiguous' && { candidates: distinct }),
+    ...(source === 'signature' &&
+      distinct.length > 1 && { collisions: distinct.filter((s) => s !== best.candidate.signature) }),
     ...(trailing > 0 && {
       issue: {
         code: 'trailingData' as const,

@@ -68,8 +68,13 @@ export type DecodedCall = {
   /** The function (or command) decoded, with its canonical signature `name(type,…)`. */
   readonly function?: { readonly name: string; readonly signature: string; readonly item?: AbiFunction };
   readonly args: readonly DecodedArgument[];
-  /** Every canonical signature that fits the data, when more than one does. */
+  /** Every canonical signature that fits the data, when more than one does and none settles it. */
   readonly candidates?: readonly string[];
+  /**
+   * Signatures known only as text that also fit, when a vetted ABI's function settled the decode:
+   * selector collisions, listed so nothing is hidden.
+   */
+  readonly collisions?: readonly string[];
   /** The registry contract this call is bound to. */
   readonly contract?: { readonly id: string; readonly name: string };
   /** For swaps: the tokens from input to output, read from the command's path. */
