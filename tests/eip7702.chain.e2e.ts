@@ -1,15 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { type Address, getAddress, type Hex, numberToHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import {
-  alice,
-  anvilAccounts,
-  bob,
-  deployToken,
-  publicClient,
-  revertAfterEach,
-  transactionCount,
-} from './chain/anvil';
+import { alice, anvilAccounts, bob, publicClient, revertAfterEach, transactionCount } from './chain/anvil';
 import { openConnected } from './chain/connect';
 import { walletMethods, walletRequests } from './chain/wallet';
 import { input, records } from './fixtures';

@@ -115,7 +115,9 @@ describe('order, delegation and delegatecall rules', () => {
       decide({
         input: JSON.stringify({ chainId: 1, to: alice, from, authorizationList: [authorization] }),
       }).findings.find((f) => f.rule === 'delegate.7702-unknown')?.message;
-    expect(message(alice)).toMatch(/^The account 0x70997970…17dc79C8 would run the code of 0xA0b86991…3606eB48/);
+    expect(message(alice)).toMatch(
+      /^The account 0x70997970…17dc79C8 would run the code of 0xA0b86991…3606eB48/,
+    );
     expect(message('0x70997970C51812dc3A010C7d01b50e0d17dc79C8')).toMatch(/^Your account would run/);
     expect(message()).toMatch(/^Your account would run/);
   });
