@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { escapeData, fence, fenceAll, parseDataBlocks, unescapeData } from './fence';
+import { escapeData, fence, fenceAll, type ParsedDataBlock, parseDataBlocks, unescapeData } from './fence';
 
 /** Pieces an attacker would put in a token name, a typed-data string or a stated intent. */
 const hostile = [
@@ -190,10 +190,7 @@ describe('fenceAll', () => {
       400,
     );
     expect(out.length).toBeLessThanOrEqual(400);
-    const [short, long] = parseDataBlocks(out) as [
-      { text: string; truncated: number },
-      { text: string; truncated: number },
-    ];
+    const [short, long] = parseDataBlocks(out) as [ParsedDataBlock, ParsedDataBlock];
     expect(short).toMatchObject({ text: 'swap 10 USDC', truncated: 0 });
     expect(long.truncated).toBeGreaterThan(4000);
     expect(long.text.length + long.truncated).toBe(5000);
