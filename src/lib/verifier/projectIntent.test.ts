@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { inspect } from '../edge/inspect';
 import type { Intent } from '../edge/intent/types';
 import { assetInfo, assetKeyOf } from './assets';
+import { chainOf } from './chainOf';
+import { FINDING_LIMITS, projectFindings } from './projectFindings';
 import { PROJECTION_LIMITS, projectIntent } from './projectIntent';
 
 const usdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
@@ -133,5 +135,33 @@ describe('assets', () => {
     expect(assetInfo('native', 1n)).toEqual({ symbol: 'ETH', decimals: 18 });
     expect(assetInfo('native', undefined)).toEqual({ decimals: 18 });
     expect(assetInfo('unknown', 1n)).toEqual({});
+  });
+});
+
+describe('projectFindings', () => {
+  test("keeps the gate's order, clips long messages and counts what it leaves out", () => {
+    const findings = Array.from({ length: 30 }, (_, i) => ({
+      rule: `rule.${i}`,
+      severity: 'medium' as const,
+      message: 'm'.repeat(400),
+      path: 'intent',
+    }));
+    const projected = projectFindings(findings);
+    expect(projected.findings).toHaveLength(FINDING_LIMITS.count);
+    expect(projected.findings[0]?.rule).toBe('rule.0');
+    expect(projected.findings[0]?.message).toBe(`${'m'.repeat(300)}…[truncated 100 chars]`);
+    expect(projected.omitted).toBe(30 - FINDING_LIMITS.count);
+    expect(projectFindings([])).toEqual({ findings: [] });
+  });
+});
+
+describe('chainOf', () => {
+  test('the chain a payload names, or none', () => {
+    const tx = inspect(
+      JSON.stringify({ chainId: '0xa', from: alice, to: usdc, data: approve(stranger, 1n) }),
+    );
+    const bare = inspect(approve(stranger, 1n));
+    expect(tx.ok && chainOf(tx.payload)).toBe(10n);
+    expect(bare.ok && chainOf(bare.payload)).toBeUndefined();
   });
 });
