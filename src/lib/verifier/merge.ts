@@ -64,7 +64,8 @@ function isVerdict(value: unknown): value is Verdict {
 
 /**
  * Reads a value a hostile object could refuse to give (a throwing getter, a revoked proxy); such a
- * value is `fallback`. Used only on model-derived inputs, where "unreadable" means "no advice".
+ * value is `fallback`, chosen to fail closed: unreadable advice is no advice, an unreadable edge
+ * verdict is Block, an unreadable Δ diverges.
  */
 function tryRead<T>(read: () => T, fallback: T): T {
   try {
