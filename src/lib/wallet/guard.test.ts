@@ -188,3 +188,24 @@ describe('checkBeforeSigning', () => {
     expect(check(transfer(BOB), { wallet: undefined })).toMatchObject({ ok: false, problem: 'noWallet' });
   });
 });
+
+describe('the local tier can only make signing stricter', () => {
+  test('an Allow raised to StepUp needs the step-up; raised to Block it is blocked', () => {
+    const plain = transfer(BOB);
+    expect(check(plain)).toMatchObject({ ok: true });
+    const r = decided(plain);
+    const concern = { rule: 'local.verifier', severity: 'medium', message: 'x', path: 'intent' } as const;
+    const requirements = stepUpRequirements({ ...r.decision, verdict: 'stepup', findings: [concern] }, BOB);
+    expect(check(plain, { raised: 'stepup', requirements })).toMatchObject({ ok: false, problem: 'stepUp' });
+    const stepUp = { acknowledged: [findingKey(concern)], typed: '' };
+    expect(check(plain, { raised: 'stepup', requirements, stepUp })).toMatchObject({ ok: true });
+    expect(check(plain, { raised: 'block', requirements, stepUp })).toMatchObject({
+      ok: false,
+      problem: 'blocked',
+    });
+  });
+
+  test('"allow" from the local tier does not lower a StepUp', () => {
+    expect(check(unlimitedApprove, { raised: 'allow' })).toMatchObject({ ok: false, problem: 'stepUp' });
+  });
+});

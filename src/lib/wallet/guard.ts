@@ -40,13 +40,19 @@ export type SignCheckParameters = {
   readonly stepUp: StepUpState;
   /** The connected wallet, if any. */
   readonly wallet: { readonly address: Address; readonly chainId: number } | undefined;
+  /**
+   * The local tier's merged verdict for these bytes, when it has one: it can only make signing
+   * stricter (a StepUp or Block the rules did not ask for), never looser.
+   */
+  readonly raised?: Verdict;
 };
 
 /**
  * The last gate before the wallet, run right before the request leaves: the bytes must be the
  * reviewed bytes (same payloadHash), the decision no stricter, the verdict's conditions met (a
- * completed step-up; for a Block an allowed, confirmed override), every missing field one the
- * wallet may fill, and the wallet on the request's chain and account. Pure.
+ * completed step-up; for a Block an allowed, confirmed override — the verdict being the stricter of
+ * the rules' and the local tier's), every missing field one the wallet may fill, and the wallet on
+ * the request's chain and account. Pure.
  */
 export function checkBeforeSigning(p: SignCheckParameters): SignCheck {
   const fail = (problem: SignProblem): SignCheck => ({ ok: false, ...problem });
@@ -58,7 +64,8 @@ export function checkBeforeSigning(p: SignCheckParameters): SignCheck {
   const built = walletRequestOf(current.payload);
   if (!built.ok) return fail({ problem: 'unsignable', reason: built.reason });
   const { request } = built;
-  const verdict = current.decision.verdict;
+  const edge = current.decision.verdict;
+  const verdict = p.raised !== undefined && rank[p.raised] > rank[edge] ? p.raised : edge;
   if (verdict === 'block' && !p.policy.signing.allowOverride) return fail({ problem: 'blocked' });
   if (verdict !== 'allow' && !stepUpComplete(p.requirements, p.stepUp)) return fail({ problem: 'stepUp' });
   if (request.method === 'eth_sendTransaction') {
