@@ -76,6 +76,6 @@ describe('gatherProbeFacts', () => {
       gpu: { requestAdapter: async () => ({ features: [], limits, isFallbackAdapter: false }) },
     };
     const gpu = (await gatherProbeFacts(nav)).gpu;
-    expect(gpu.webgpu && gpu.adapter && gpu.adapter.vendor).toBe('');
+    expect(gpu.webgpu && gpu.adapter?.vendor).toBe('');
   });
 });
