@@ -45,8 +45,6 @@ export type LocalModelsOptions = {
 /** A panel action in flight on a role, and the last action's failure. */
 export type RoleAction = { readonly busy?: 'unloading' | 'deleting' | 'checking'; readonly error?: string };
 
-type Ready = Exclude<EngineSetting, { kind: 'invalid' }>;
-
 const roleWords: Readonly<Record<ModelRole, string>> = { nano: 'nano', verifier: 'verifier' };
 
 /**
