@@ -66,6 +66,18 @@ test.describe('with the replay engine (the explicit vigil.llm.engine setting)', 
       nano.getByRole('button', { name: 'Unload the Nano model (free its GPU memory)' }),
     ).toBeVisible();
     await expect(page.getByTestId('model-status-verifier')).toContainText('Not loaded.');
+
+    await nano.getByRole('button', { name: 'Unload the Nano model (free its GPU memory)' }).click();
+    await expect(page.getByTestId('model-status-nano')).toContainText('Not loaded.');
+    await expect(page.getByTestId('model-status-nano')).toContainText('The Nano model was unloaded.');
+    await expect(nano).toContainText('Its files are in this browser’s storage.');
+    await nano
+      .getByRole('button', { name: 'Delete the Nano model’s downloaded weights from this browser' })
+      .click();
+    await expect(nano).toContainText('Not downloaded yet.');
+    await expect(page.getByTestId('model-status-nano')).toContainText(
+      'The Nano model’s downloaded weights were deleted.',
+    );
   });
 
   test('Cancel stops a load at once', async ({ page }) => {

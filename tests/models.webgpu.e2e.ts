@@ -84,5 +84,18 @@ test.describe('with --enable-unsafe-webgpu (a SwiftShader adapter)', () => {
     // The page stayed responsive, and the button offers another try.
     await expect(nano.getByRole('button', { name: 'Load the Nano model' })).toHaveText('Try again');
     await expect(page.getByTestId('model-status-verifier')).toContainText('Not loaded.');
+
+    // Deleting runs web-llm's cache deletion in the worker: nothing was cached, nothing is fetched.
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+    await nano
+      .getByRole('button', { name: 'Delete the Nano model’s downloaded weights from this browser' })
+      .click();
+    await expect(page.getByTestId('model-status-nano')).toContainText(
+      'The Nano model’s downloaded weights were deleted.',
+    );
+    await expect(page.getByTestId('model-status-nano')).toContainText('Not loaded.');
+    await expect(nano).toContainText('Not downloaded yet.');
+    expect(requests.filter((r) => r.includes('/models/Qwen3') || r.includes('huggingface.co'))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { getContext, setContext } from 'svelte';
 import type { ModelPrefs } from '$lib/context/records';
+import { checkCompletionRequest } from './chatRequest';
 import type { Complete, ModelRole } from './complete';
-import type { Engine } from './engine';
+import { abortError, type Engine } from './engine';
 import { type EngineSetting, readEngineSetting } from './engineSetting';
 import { errorMessage, ModelUnavailableError } from './errors';
 import { appConfigFor, loadFromSources, ModelLoadError } from './loadModel';
@@ -380,9 +381,14 @@ export class LocalModels {
     throw new ModelUnavailableError(`The local ${roleWords[role]} model is not loaded.`);
   }
 
-  /** A {@link Complete} running on a role's model; the model loads on first use. */
+  /**
+   * A {@link Complete} running on a role's model; the model loads on first use. A bad request or
+   * an already aborted signal is refused before anything loads.
+   */
   complete(role: ModelRole): Complete {
     return async (request, signal) => {
+      checkCompletionRequest(request);
+      if (signal?.aborted) throw abortError();
       const engine = await this.#ready(role);
       return engine.complete(request, signal);
     };

@@ -240,6 +240,17 @@ describe('LocalModels: lifecycle', () => {
     expect(engines.completions).toEqual([request]);
   });
 
+  test('complete() refuses a bad request or an aborted signal before loading anything', async () => {
+    const engines = controlledEngines();
+    const models = await started({ createEngine: engines.create });
+    await expect(models.complete('nano')({ ...request, maxTokens: 0 })).rejects.toThrow(/maxTokens/);
+    await expect(models.complete('nano')(request, AbortSignal.abort())).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(engines.loads).toHaveLength(0);
+    expect(models.roles.nano.status).toBe('idle');
+  });
+
   test('complete() on an unavailable role rejects in words', async () => {
     const models = await started({ navigator: {} });
     await expect(models.complete('nano')(request)).rejects.toThrow(
