@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { input, openInspector } from './fixtures';
+import { input, openInspector, waitForApp, waitForContext } from './fixtures';
 
 const role = (page: Page, name: 'nano' | 'verifier') => page.getByTestId(`model-role-${name}`);
 
@@ -93,6 +93,63 @@ test.describe('with the replay engine (the explicit vigil.llm.engine setting)', 
     await expect(page.getByTestId('model-status-verifier')).toContainText('Not loaded.');
     await expect(page.getByTestId('model-status-verifier')).toContainText('was cancelled');
     await expect(verifier.getByRole('progressbar')).toHaveCount(0);
+  });
+
+  test('“Load the models when Vigil starts” is saved, and the next start loads both', async ({ page }) => {
+    await page.addInitScript(
+      (value) => localStorage.setItem('vigil.llm.engine', value),
+      JSON.stringify({ ...setting, loadMs: 400 }),
+    );
+    await openInspector(page, '/settings');
+    await waitForContext(page);
+    const toggle = page.getByRole('checkbox', {
+      name: 'Load the models when Vigil starts (otherwise on first use)',
+    });
+    await expect(toggle).not.toBeChecked();
+    await toggle.check();
+    await expect(page.getByTestId('models-panel')).toContainText('Saved.');
+    await page.reload();
+    await waitForApp(page);
+    await expect(toggle).toBeChecked();
+    await expect(page.getByTestId('model-status-nano')).toContainText('Ready.');
+    await expect(page.getByTestId('model-status-verifier')).toContainText('Ready.');
+  });
+
+  test('the manifest is kept for offline use (network first)', async ({ page, context }) => {
+    await page.addInitScript(
+      (value) => localStorage.setItem('vigil.llm.engine', value),
+      JSON.stringify(setting),
+    );
+    await openInspector(page, '/settings');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Once the service worker controls the page, the manifest's fetch goes through it.
+    await page.reload();
+    await waitForApp(page);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.reload();
+    await waitForApp(page);
+    await expect
+      .poll(() =>
+        page.evaluate(async () =>
+          (await (await caches.open('vigil-model-manifest')).keys()).map((r) => new URL(r.url).pathname),
+        ),
+      )
+      .toEqual(['/models/manifest.json']);
+
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await waitForApp(page);
+      await expect(page.getByTestId('model-build-nano')).toHaveAttribute(
+        'data-model',
+        'Qwen3-0.6B-q4f16_1-MLC',
+      );
+      await expect(page.getByTestId('model-status-nano')).toContainText('Not loaded.');
+    } finally {
+      await context.setOffline(false);
+    }
   });
 
   test('a bad setting turns local models off and says why', async ({ page }) => {
