@@ -48,6 +48,15 @@ export default defineConfig({
         ignoreURLParametersMatching: [/.*/],
         navigateFallback: '/',
         navigateFallbackDenylist: [/^\/models\//],
+        // The model manifest is a static file self-hosters may edit without rebuilding: fresh from
+        // the network when online, the last copy offline (so cached models still load offline).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname === '/models/manifest.json',
+            handler: 'NetworkFirst',
+            options: { cacheName: 'vigil-model-manifest', networkTimeoutSeconds: 5 },
+          },
+        ],
         maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
       },
       devOptions: { enabled: false },
@@ -55,7 +64,7 @@ export default defineConfig({
   ],
   worker: { format: 'es' },
   test: {
-    include: ['src/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     benchmark: { include: ['src/**/*.bench.ts'] },
   },

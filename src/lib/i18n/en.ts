@@ -8,6 +8,7 @@ import type { FieldKey } from '$lib/edge/view';
 import { contextEn } from './parts/context';
 import { dataEn } from './parts/data';
 import { historyEn } from './parts/history';
+import { modelsEn } from './parts/models';
 import { settingsEn } from './parts/settings';
 import { walletEn } from './parts/wallet';
 
@@ -335,6 +336,7 @@ export const en = {
   ...historyEn,
   ...dataEn,
   ...walletEn,
+  ...modelsEn,
 } satisfies Record<string, string> &
   Record<`field.${FieldKey}`, string> &
   Record<`kind.${PayloadKind}`, string> &

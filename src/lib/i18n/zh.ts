@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { contextZh } from './parts/context';
 import { dataZh } from './parts/data';
 import { historyZh } from './parts/history';
+import { modelsZh } from './parts/models';
 import { settingsZh } from './parts/settings';
 import { walletZh } from './parts/wallet';
 
@@ -317,4 +318,5 @@ export const zh: Messages = {
   ...historyZh,
   ...dataZh,
   ...walletZh,
+  ...modelsZh,
 };
