@@ -5,6 +5,7 @@ import type { Severity } from '$lib/edge/gate/policy';
 import type { ActionKind, AssetAmount, Counterparty, Intent, Permission } from '$lib/edge/intent/types';
 import type { PayloadKind } from '$lib/edge/payload';
 import type { FieldKey } from '$lib/edge/view';
+import { adviceEn } from './parts/advice';
 import { contextEn } from './parts/context';
 import { dataEn } from './parts/data';
 import { historyEn } from './parts/history';
@@ -337,6 +338,7 @@ export const en = {
   ...dataEn,
   ...walletEn,
   ...modelsEn,
+  ...adviceEn,
 } satisfies Record<string, string> &
   Record<`field.${FieldKey}`, string> &
   Record<`kind.${PayloadKind}`, string> &

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { adviceZh } from './parts/advice';
 import { contextZh } from './parts/context';
 import { dataZh } from './parts/data';
 import { historyZh } from './parts/history';
@@ -319,4 +320,5 @@ export const zh: Messages = {
   ...dataZh,
   ...walletZh,
   ...modelsZh,
+  ...adviceZh,
 };
