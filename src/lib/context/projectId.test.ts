@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ContextError } from './errors';
-import { checkProjectId, PROJECT_ID_PATTERN, toProjectId } from './projectId';
+import { checkProjectId, PROJECT_ID_PATTERN, savedProjectId, toProjectId } from './projectId';
 
 const valid = '0123456789abcdef0123456789abcdef';
 
@@ -60,7 +60,7 @@ describe('toProjectId', () => {
       expect(error.path).toBe('projectId');
       expect(error.message.length).toBeLessThan(200);
       // Control characters appear escaped, never raw.
-      expect(error.message).not.toMatch(/[\u0000-\u001f\u202e]/);
+      expect([...error.message].some((c) => (c.codePointAt(0) ?? 0) < 0x20 || c === '\u202e')).toBe(false);
     }
     expect(refusal(`${valid.slice(0, 31)}\u{1F600}`).message).toContain('"\u{1F600}"');
     expect(refusal(`\u202e${valid}`).message).toContain('U+202E is not one of them');
@@ -89,5 +89,27 @@ describe('toProjectId', () => {
         expect(toProjectId(id)).toBe(id.toLowerCase());
       }),
     );
+  });
+});
+
+describe('savedProjectId', () => {
+  const record = { id: 'walletconnect', projectId: valid } as const;
+  test('ready: the saved id, or null', () => {
+    expect(savedProjectId({ status: 'ready', data: { prefs: [record] } })).toBe(valid);
+    expect(savedProjectId({ status: 'ready', data: { prefs: [] } })).toBeNull();
+    expect(
+      savedProjectId({ status: 'ready', data: { prefs: [{ id: 'models', loadAtStart: true }] } }),
+    ).toBeNull();
+  });
+
+  test('a stored value that is not a project id counts as none', () => {
+    expect(
+      savedProjectId({ status: 'ready', data: { prefs: [{ ...record, projectId: 'wss://x' }] } }),
+    ).toBeNull();
+  });
+
+  test('not ready (locked, opening, unavailable): not known', () => {
+    for (const status of ['locked', 'opening', 'unavailable', 'stale'])
+      expect(savedProjectId({ status, data: { prefs: [record] } })).toBeUndefined();
   });
 });

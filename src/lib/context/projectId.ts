@@ -1,4 +1,5 @@
 import { ContextError } from './errors';
+import type { PrefsRecord } from './records';
 
 /** A WalletConnect Cloud (Reown) project id as stored: 32 lowercase hexadecimal characters. */
 export const PROJECT_ID_PATTERN = /^[0-9a-f]{32}$/;
@@ -55,4 +56,19 @@ export function toProjectId(text: string): string {
   if (!check.ok)
     throw new ContextError('invalidInput', describeProjectIdProblem(check.problem), { path: 'projectId' });
   return check.projectId;
+}
+
+/**
+ * The saved WalletConnect project id in a store snapshot: `null` when none is saved (or the saved
+ * one is not a project id), `undefined` while the store is not ready (locked, opening): not known.
+ */
+export function savedProjectId(snapshot: {
+  readonly status: string;
+  readonly data: { readonly prefs: readonly PrefsRecord[] };
+}): string | null | undefined {
+  if (snapshot.status !== 'ready') return undefined;
+  const record = snapshot.data.prefs.find((p) => p.id === 'walletconnect');
+  return record?.id === 'walletconnect' && PROJECT_ID_PATTERN.test(record.projectId)
+    ? record.projectId
+    : null;
 }

@@ -10,6 +10,7 @@ import { dataEn } from './parts/data';
 import { historyEn } from './parts/history';
 import { settingsEn } from './parts/settings';
 import { walletEn } from './parts/wallet';
+import { walletConnectEn } from './parts/walletConnect';
 
 /**
  * The English catalogue: the source of truth for message keys. Every other catalogue must have
@@ -333,6 +334,7 @@ export const en = {
   ...historyEn,
   ...dataEn,
   ...walletEn,
+  ...walletConnectEn,
 } satisfies Record<string, string> &
   Record<`field.${FieldKey}`, string> &
   Record<`kind.${PayloadKind}`, string> &

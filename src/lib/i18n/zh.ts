@@ -4,6 +4,7 @@ import { dataZh } from './parts/data';
 import { historyZh } from './parts/history';
 import { settingsZh } from './parts/settings';
 import { walletZh } from './parts/wallet';
+import { walletConnectZh } from './parts/walletConnect';
 
 /** Simplified Chinese. Typed as {@link Messages}: a missing or extra key is a type error. */
 export const zh: Messages = {
@@ -316,4 +317,5 @@ export const zh: Messages = {
   ...historyZh,
   ...dataZh,
   ...walletZh,
+  ...walletConnectZh,
 };
