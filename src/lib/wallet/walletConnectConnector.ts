@@ -37,6 +37,13 @@ const RELAYER_ERROR = 'relayer_error';
 const RELAYER_DISCONNECT = 'relayer_disconnect';
 
 /**
+ * How long a pairing attempt may go without a relay connection. A socket that fails before it
+ * opens raises no relayer event (WalletConnect retries quietly, then gives up on publishing after
+ * a minute), so Vigil checks: no connection by then means the relay could not be reached.
+ */
+export const RELAY_CONNECT_WAIT_MS = 10_000;
+
+/**
  * Creates the WalletConnect connector for `projectId` (no QR modal: Vigil draws its own; no
  * telemetry) and adds it to `config`, as wagmi adds a wallet found by EIP-6963 at run time.
  */
@@ -78,7 +85,11 @@ export function attachWalletConnect(config: Config, projectId: string, origin: s
       };
       relayer.on(RELAYER_ERROR, onError);
       relayer.on(RELAYER_DISCONNECT, onDisconnect);
+      const check = setTimeout(() => {
+        if (!shown && !relayer.connected) handlers.onRelayFailure(new Error('No connection to the relay.'));
+      }, RELAY_CONNECT_WAIT_MS);
       return () => {
+        clearTimeout(check);
         connector.emitter.off('message', onMessage);
         relayer.off(RELAYER_ERROR, onError);
         relayer.off(RELAYER_DISCONNECT, onDisconnect);
