@@ -302,3 +302,35 @@ test('removing the project id takes WalletConnect out of the wallet menu', async
   await openWalletMenu(page);
   await expect(wcChoice(page)).toHaveCount(0);
 });
+
+test('offline with a project id: the app works, and WalletConnect says its code is online only', async ({
+  page,
+  context,
+}) => {
+  await watchTraffic(page);
+  await openSettings(page);
+  await saveProjectId(page);
+  // The service worker controls the page (its precache holds the app, not WalletConnect).
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+    await waitForApp(page);
+  }
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await waitForApp(page);
+  await waitForContext(page);
+  await inspectorStillWorks(page);
+  await openWalletMenu(page);
+  await expect(wcChoice(page)).toBeEnabled();
+  await wcChoice(page).click();
+  // The pairing dialog was never loaded online, and it is not precached.
+  await expect(walletMenu(page).getByRole('alert')).toContainText(
+    'WalletConnect’s code could not be loaded: it is not kept for offline use.',
+  );
+  await expect(dialog(page)).toHaveCount(0);
+});
