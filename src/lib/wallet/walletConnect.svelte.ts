@@ -64,7 +64,12 @@ export class WalletConnect {
   ): Promise<void> {
     if (projectId === undefined) return;
     const current = this.setup.status === 'off' ? null : this.setup.projectId;
-    if (projectId === current && config === this.#config && this.setup.status !== 'failed') return;
+    // The same id (a failed load is retried when the user picks WalletConnect, not on every write).
+    if (projectId === current && config === this.#config) return;
+    await this.#apply(config, projectId, reconnected);
+  }
+
+  async #apply(config: Config, projectId: string | null, reconnected: Promise<unknown>): Promise<void> {
     const version = ++this.#version;
     this.#end({ step: 'idle' });
     const old = this.#handle;
@@ -111,7 +116,7 @@ export class WalletConnect {
   async pair(): Promise<void> {
     if (this.pairing.step === 'starting' || this.pairing.step === 'waiting') return;
     if (this.setup.status === 'failed' && this.#config)
-      await this.configure(this.#config, this.setup.projectId);
+      await this.#apply(this.#config, this.setup.projectId, Promise.resolve());
     const config = this.#config;
     const handle = this.#handle;
     if (!config || !handle) return;

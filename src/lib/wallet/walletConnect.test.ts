@@ -1,4 +1,12 @@
-import { type Config, type Connector, createConfig, createConnector, getConnection, http } from '@wagmi/core';
+import {
+  type Config,
+  type Connector,
+  createConfig,
+  createConnector,
+  createStorage,
+  getConnection,
+  http,
+} from '@wagmi/core';
 import { mainnet } from 'viem/chains';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { PairingHandlers, WalletConnectHandle } from './walletConnectConnector';
@@ -20,6 +28,8 @@ let fake: Fake;
 let attachError: Error | undefined;
 /** The relay never gets the pairing out: no URI. */
 let silent = false;
+/** A WalletConnect session is left from the last visit. */
+let authorized = false;
 
 function fakeHandle(config: Config): WalletConnectHandle {
   let settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
@@ -28,7 +38,8 @@ function fakeHandle(config: Config): WalletConnectHandle {
       id: 'walletConnect',
       name: 'WalletConnect',
       type: 'walletConnect',
-      async connect() {
+      async connect(parameters?: { isReconnecting?: boolean }) {
+        if (parameters?.isReconnecting) return { accounts: [ACCOUNT], chainId: mainnet.id } as never;
         await new Promise<void>((resolve, reject) => {
           settle = { resolve, reject };
           if (!silent) queueMicrotask(() => fake.handlers?.onUri(URI));
@@ -48,7 +59,7 @@ function fakeHandle(config: Config): WalletConnectHandle {
         return {};
       },
       async isAuthorized() {
-        return false;
+        return authorized;
       },
       onAccountsChanged() {},
       onChainChanged() {},
@@ -85,12 +96,20 @@ vi.mock('./walletConnectConnector', () => ({
 
 const { WalletConnect, PAIRING_CODE_TIMEOUT_MS } = await import('./walletConnect.svelte');
 
-const newConfig = (): Config =>
+const newConfig = (items: Map<string, string> | null = null): Config =>
   createConfig({
     chains: [mainnet],
     transports: { [mainnet.id]: http() },
     multiInjectedProviderDiscovery: false,
-    storage: null,
+    storage: items
+      ? createStorage({
+          storage: {
+            getItem: (key) => items.get(key) ?? null,
+            setItem: (key, value) => void items.set(key, value),
+            removeItem: (key) => void items.delete(key),
+          },
+        })
+      : null,
   });
 const wcConnectors = (config: Config): Connector[] =>
   config.connectors.filter((c) => c.type === 'walletConnect');
@@ -101,6 +120,7 @@ beforeEach(() => {
   fake = { approve() {}, decline() {}, abandoned: 0, detached: 0, disconnected: 0 };
   attachError = undefined;
   silent = false;
+  authorized = false;
   vi.stubGlobal('location', { origin: 'https://vigil.example' });
   vi.stubGlobal('navigator', { onLine: true });
 });
@@ -146,6 +166,18 @@ describe('WalletConnect: following the project id', () => {
     expect(wcConnectors(config)).toHaveLength(1);
   });
 
+  test('a session left from the last visit is resumed when WalletConnect was the last wallet used', async () => {
+    authorized = true;
+    const items = new Map([['wagmi.recentConnectorId', JSON.stringify('walletConnect')]]);
+    const config = newConfig(items);
+    await new WalletConnect().configure(config, ID);
+    expect(getConnection(config)).toMatchObject({ status: 'connected', address: ACCOUNT });
+    // Another wallet was the last one: WalletConnect does not take over.
+    const other = newConfig(new Map([['wagmi.recentConnectorId', JSON.stringify('io.metamask')]]));
+    await new WalletConnect().configure(other, ID);
+    expect(getConnection(other).status).toBe('disconnected');
+  });
+
   test('the code cannot be loaded: failed (load), and picking it again retries', async () => {
     const config = newConfig();
     const wc = new WalletConnect();
@@ -153,6 +185,10 @@ describe('WalletConnect: following the project id', () => {
     await wc.configure(config, ID);
     expect(wc.setup).toMatchObject({ status: 'failed', projectId: ID, error: { code: 'load' } });
     attachError = undefined;
+    // Not retried on its own (every store write would try the network again)…
+    await wc.configure(config, ID);
+    expect(wc.setup.status).toBe('failed');
+    // …but when the user picks WalletConnect.
     void wc.pair();
     await settled();
     expect(wc.setup.status).toBe('ready');
