@@ -1,12 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { lazyOnlyFiles } from './scripts/pwa/lazyChunks.js';
+
+/**
+ * Modules loaded with `import()` only when the user turns a network feature on, whose chunks the
+ * service worker must not precache: WalletConnect needs its relay anyway, and its code is large.
+ */
+const lazyRoots = ['src/lib/wallet/walletConnectConnector.ts', 'src/lib/ui/WalletConnectDialog.svelte'];
 
 export default defineConfig({
+  resolve: {
+    alias: {
+      // WalletConnect's provider imports Reown's AppKit for its own QR modal, which Vigil turns off
+      // (`showQrModal: false`) and replaces with its own dialog: do not build AppKit at all.
+      '@reown/appkit/core': fileURLToPath(new URL('./src/lib/wallet/noAppKit.ts', import.meta.url)),
+    },
+  },
   plugins: [
     sveltekit(),
     SvelteKitPWA({
       strategies: 'generateSW',
+      integration: {
+        // The lazy roots' own chunks are left out of the precache (the app's entries never load them).
+        beforeBuildServiceWorker(options) {
+          const dir = options.workbox.globDirectory ?? '.svelte-kit/output';
+          const manifest = JSON.parse(readFileSync(join(dir, 'client/.vite/manifest.json'), 'utf8'));
+          const lazy = new Set(
+            lazyOnlyFiles(manifest, (src) => lazyRoots.some((root) => src.endsWith(root))),
+          );
+          options.workbox.manifestTransforms = [
+            ...(options.workbox.manifestTransforms ?? []),
+            (entries) => ({ manifest: entries.filter((e) => !lazy.has(e.url)), warnings: [] }),
+          ];
+        },
+      },
       // 'prompt': a new deployment waits for the user to accept "Update available — reload".
       registerType: 'prompt',
       injectRegister: false,

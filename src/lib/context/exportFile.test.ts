@@ -136,6 +136,7 @@ const full: ContextData = {
       apiKey: 'sk-x',
       profile: 'default',
     },
+    { id: 'walletconnect', projectId: '0123456789abcdef0123456789abcdef', updatedAt: 12 },
   ],
 };
 
@@ -214,6 +215,17 @@ describe('parseExportDocument: valid files', () => {
     expect(back.addressBook[0]?.address).toBe(alice);
     expect(back.addressBook[1]?.address).toBe(stranger);
     expect(back.exposure[1]?.asset).toBe(usdc);
+  });
+
+  test('a WalletConnect project id in upper case comes back lower-cased; updatedAt is optional', () => {
+    const doc = validDoc();
+    rec(doc, 'prefs', 2).projectId = '0123456789ABCDEF0123456789ABCDEF';
+    delete rec(doc, 'prefs', 2).updatedAt;
+    expect(validate(doc)).toBe(true);
+    expect(parseExportDocument(JSON.stringify(doc)).prefs[2]).toEqual({
+      id: 'walletconnect',
+      projectId: '0123456789abcdef0123456789abcdef',
+    });
   });
 
   test('a byte-order mark and compact JSON are accepted', () => {
@@ -764,6 +776,62 @@ const bad: readonly Bad[] = [
     schema: 'rejects',
   },
   {
+    name: 'walletconnect project id 31 characters',
+    change: (d) => {
+      rec(d, 'prefs', 2).projectId = '0123456789abcdef0123456789abcde';
+    },
+    path: '$.data.prefs[2].projectId',
+    schema: 'rejects',
+  },
+  {
+    name: 'walletconnect project id not hex',
+    change: (d) => {
+      rec(d, 'prefs', 2).projectId = '0123456789abcdef0123456789abcdeg';
+    },
+    path: '$.data.prefs[2].projectId',
+    schema: 'rejects',
+  },
+  {
+    name: 'walletconnect project id with spaces around it',
+    change: (d) => {
+      rec(d, 'prefs', 2).projectId = ' 0123456789abcdef0123456789abcdef ';
+    },
+    path: '$.data.prefs[2].projectId',
+    schema: 'rejects',
+  },
+  {
+    name: 'walletconnect project id as a number',
+    change: (d) => {
+      rec(d, 'prefs', 2).projectId = 123;
+    },
+    path: '$.data.prefs[2].projectId',
+    schema: 'rejects',
+  },
+  {
+    name: 'walletconnect prefs with an unknown field',
+    change: (d) => {
+      rec(d, 'prefs', 2).relayUrl = 'wss://evil.example';
+    },
+    path: '$.data.prefs[2].relayUrl',
+    schema: 'rejects',
+  },
+  {
+    name: 'walletconnect prefs without a project id',
+    change: (d) => {
+      delete rec(d, 'prefs', 2).projectId;
+    },
+    path: '$.data.prefs[2].projectId',
+    schema: 'rejects',
+  },
+  {
+    name: 'walletconnect prefs with a bad time',
+    change: (d) => {
+      rec(d, 'prefs', 2).updatedAt = -1;
+    },
+    path: '$.data.prefs[2].updatedAt',
+    schema: 'rejects',
+  },
+  {
     name: 'decision verdict mismatch',
     change: (d) => {
       rec(d, 'decisions').verdict = 'block';
@@ -948,7 +1016,7 @@ describe('parseExportDocument: bad files', () => {
     for (const [store, cap] of [
       ['decisions', 10_000],
       ['lists', 100_000],
-      ['prefs', 2],
+      ['prefs', 3],
     ] as const) {
       const text = tooMany(store, cap + 1);
       const error = rejection(text);

@@ -24,6 +24,7 @@ import {
   type PrivateStores,
   privateStoreNames,
   type UserAction,
+  type WalletConnectPrefs,
 } from './records';
 
 /**
@@ -56,7 +57,7 @@ export const MAX_RECORDS: Readonly<Record<PrivateStoreName, number>> = {
   exposure: 100_000,
   decisions: 10_000,
   delegates: 100_000,
-  prefs: 2,
+  prefs: 3,
 };
 export const MAX_ID_CHARS = 100;
 export const MAX_NAME_CHARS = 200;
@@ -363,7 +364,8 @@ function readTrace(value: unknown, path: string): TraceEntry {
 
 function readPrefs(value: unknown, path: string): PrefsRecord {
   if (!isObject(value)) fail(path, 'expected an object.');
-  const kind = oneOf(value.id, `${path}.id`, ['models', 'cloud'] as const);
+  const kind = oneOf(value.id, `${path}.id`, ['models', 'cloud', 'walletconnect'] as const);
+  if (kind === 'walletconnect') return readWalletConnectPrefs(value, path);
   if (kind === 'models') {
     const o = object(value, path, ['id', 'loadAtStart'], ['nano', 'verifier']);
     return {
@@ -383,6 +385,17 @@ function readPrefs(value: unknown, path: string): PrefsRecord {
     model: string(o.model, `${path}.model`, 0, MAX_NAME_CHARS),
     apiKey: string(o.apiKey, `${path}.apiKey`, 0, MAX_SECRET_CHARS),
     profile: oneOf(o.profile, `${path}.profile`, ['strict', 'default', 'override'] as const),
+  };
+}
+
+function readWalletConnectPrefs(value: unknown, path: string): WalletConnectPrefs {
+  const o = object(value, path, ['id', 'projectId'], ['updatedAt']);
+  if (typeof o.projectId !== 'string' || !/^[0-9a-fA-F]{32}$/.test(o.projectId))
+    fail(`${path}.projectId`, 'expected a WalletConnect project id: 32 hexadecimal characters.');
+  return {
+    id: 'walletconnect',
+    projectId: o.projectId.toLowerCase(),
+    ...(Object.hasOwn(o, 'updatedAt') && { updatedAt: time(o.updatedAt, `${path}.updatedAt`) }),
   };
 }
 

@@ -47,6 +47,7 @@ async function fill(store: ContextStore): Promise<void> {
   await store.addDelegate('0x63c0c19a282a1B52b07dD5a65b58948A07DAE32B', [], '', T0);
   await store.savePolicy({ profile: 'expert', rules: { 'recipient.new': { enabled: false } } }, 7, T0);
   await store.savePrefs({ id: 'models', loadAtStart: true });
+  await store.saveWalletConnect('0123456789abcdef0123456789abcdef', T0);
   for (const [i, to] of [ALICE, BOB].entries()) {
     const { entry, intent } = decided(usdcTransfer(to), T0 + i);
     const logged = await store.logDecision(entry);

@@ -129,7 +129,18 @@ export type CloudPrefs = {
   readonly profile: 'strict' | 'default' | 'override';
 };
 
-export type PrefsRecord = ModelPrefs | CloudPrefs;
+/**
+ * WalletConnect: the WalletConnect Cloud (Reown) project id that lets Vigil pair with a phone
+ * wallet through the WalletConnect relay. Absent: browser wallets only.
+ */
+export type WalletConnectPrefs = {
+  readonly id: 'walletconnect';
+  /** 32 lowercase hexadecimal characters. */
+  readonly projectId: string;
+  readonly updatedAt?: number;
+};
+
+export type PrefsRecord = ModelPrefs | CloudPrefs | WalletConnectPrefs;
 
 /** Every private store and the record it holds. */
 export type PrivateStores = {

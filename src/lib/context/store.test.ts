@@ -253,6 +253,45 @@ describe('validation: bad input is refused and changes nothing', () => {
     expect(store.snapshot.data.policy).toEqual([]);
   });
 
+  test('WalletConnect project id: trimmed, lower-cased, replaced, removed; a bad one changes nothing', async () => {
+    const store = await openStore();
+    const id = '0123456789ABCDEF0123456789abcdef';
+    await expect(store.saveWalletConnect(`  ${id}\n`, T0)).resolves.toEqual({
+      id: 'walletconnect',
+      projectId: id.toLowerCase(),
+      updatedAt: T0,
+    });
+    for (const bad of [
+      '',
+      id.slice(1),
+      `${id}0`,
+      `${id.slice(0, 31)}g`,
+      '<img src=x onerror=alert(1)>',
+      'a'.repeat(1e6),
+    ])
+      await expect(store.saveWalletConnect(bad, T0 + 1), bad.slice(0, 40)).rejects.toMatchObject({
+        code: 'invalidInput',
+        path: 'projectId',
+      });
+    expect(store.snapshot.data.prefs).toEqual([
+      { id: 'walletconnect', projectId: id.toLowerCase(), updatedAt: T0 },
+    ]);
+    await store.saveWalletConnect('f'.repeat(32), T0 + 2);
+    expect(store.snapshot.data.prefs).toEqual([
+      { id: 'walletconnect', projectId: 'f'.repeat(32), updatedAt: T0 + 2 },
+    ]);
+    store.close();
+    const reopened = await openStore();
+    expect(reopened.snapshot.data.prefs).toEqual([
+      { id: 'walletconnect', projectId: 'f'.repeat(32), updatedAt: T0 + 2 },
+    ]);
+    await reopened.enableLock('correct horse battery', 10);
+    expect(await rawDump()).not.toContain('f'.repeat(32));
+    await reopened.removePrefs('walletconnect');
+    expect(reopened.snapshot.data.prefs).toEqual([]);
+    expect(await rawDump()).not.toContain('walletconnect');
+  });
+
   test('an action is recorded once; signing a blocked request is an override', async () => {
     const store = await openStore();
     const { entry, intent } = decided(usdcTransfer(ALICE), T0);

@@ -6,6 +6,7 @@ import type { Intent } from '$lib/edge/intent/types';
 import { createLock, isLockConfig, isSealed, type LockConfig, seal, unlockKey, unseal } from './crypto';
 import { effectsOfAction } from './effects';
 import { asContextError, ContextError, describeError } from './errors';
+import { toProjectId } from './projectId';
 import {
   type ContactRecord,
   type ContextData,
@@ -20,6 +21,7 @@ import {
   type PrivateStores,
   privateStoreNames,
   type UserAction,
+  type WalletConnectPrefs,
 } from './records';
 import { DB_NAME, DB_VERSION, type SealedRecord, type Stored, upgrade, type VigilDB } from './schema';
 import { toAddress, toChains } from './validate';
@@ -568,6 +570,31 @@ export class ContextStore {
   savePrefs(record: PrefsRecord): Promise<void> {
     return this.#serial(async () => {
       await this.#commit({ put: { prefs: [record] } });
+    });
+  }
+
+  /**
+   * Saves the WalletConnect project id the user typed (trimmed; 32 hexadecimal characters, else
+   * an `invalidInput` error at `projectId` and nothing is written).
+   */
+  saveWalletConnect(projectId: string, now: number): Promise<WalletConnectPrefs> {
+    return this.#serial(async () => {
+      let id = '';
+      try {
+        id = toProjectId(projectId);
+      } catch (error) {
+        this.#fail(error);
+      }
+      const record: WalletConnectPrefs = { id: 'walletconnect', projectId: id, updatedAt: now };
+      await this.#commit({ put: { prefs: [record] } });
+      return record;
+    });
+  }
+
+  /** Forgets one preferences record (`walletconnect`: back to browser wallets only). */
+  removePrefs(id: PrefsRecord['id']): Promise<void> {
+    return this.#serial(async () => {
+      await this.#commit({ delete: { prefs: [id] } });
     });
   }
 

@@ -12,6 +12,7 @@ import { historyEn } from './parts/history';
 import { modelsEn } from './parts/models';
 import { settingsEn } from './parts/settings';
 import { walletEn } from './parts/wallet';
+import { walletConnectEn } from './parts/walletConnect';
 
 /**
  * The English catalogue: the source of truth for message keys. Every other catalogue must have
@@ -339,6 +340,7 @@ export const en = {
   ...walletEn,
   ...modelsEn,
   ...adviceEn,
+  ...walletConnectEn,
 } satisfies Record<string, string> &
   Record<`field.${FieldKey}`, string> &
   Record<`kind.${PayloadKind}`, string> &

@@ -6,6 +6,7 @@ import { historyZh } from './parts/history';
 import { modelsZh } from './parts/models';
 import { settingsZh } from './parts/settings';
 import { walletZh } from './parts/wallet';
+import { walletConnectZh } from './parts/walletConnect';
 
 /** Simplified Chinese. Typed as {@link Messages}: a missing or extra key is a type error. */
 export const zh: Messages = {
@@ -321,4 +322,5 @@ export const zh: Messages = {
   ...walletZh,
   ...modelsZh,
   ...adviceZh,
+  ...walletConnectZh,
 };

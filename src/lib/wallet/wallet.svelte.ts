@@ -11,9 +11,10 @@ import {
   watchConnection,
   watchConnectors,
 } from '@wagmi/core';
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import { createSubscriber } from 'svelte/reactivity';
 import { createWalletConfig } from './config';
+import { WalletConnect } from './walletConnect.svelte';
 
 /** wagmi's state for one configuration, as runes: read through getters that subscribe to watchX. */
 class WalletSession {
@@ -53,6 +54,8 @@ export class Wallet {
   /** The last connect / switch failure, in words. */
   error = $state('');
   busy = $state(false);
+  /** WalletConnect (phone wallets through the relay), when the user has saved a project id. */
+  readonly walletConnect = new WalletConnect();
 
   /** The wagmi configuration, once started (browser only). */
   get config(): Config | undefined {
@@ -64,9 +67,9 @@ export class Wallet {
     return this.#session?.connection;
   }
 
-  /** The wallets found (EIP-6963 announcements). */
+  /** The browser wallets found (EIP-6963 announcements); WalletConnect has its own entry. */
   get connectors(): readonly Connector[] {
-    return this.#session?.connectors ?? [];
+    return (this.#session?.connectors ?? []).filter((c) => c.type !== 'walletConnect');
   }
 
   /** The connected account and chain, when connected. */
@@ -75,12 +78,26 @@ export class Wallet {
     return c?.status === 'connected' ? { address: c.address, chainId: c.chainId } : undefined;
   }
 
-  /** Creates the configuration and reconnects the last wallet; returns the teardown. */
-  start(): () => void {
+  /**
+   * Creates the configuration and reconnects the last wallet; returns the teardown. `projectId`
+   * reads the saved WalletConnect project id (reactively: `null` none, `undefined` not known now)
+   * and WalletConnect follows it.
+   */
+  start(projectId?: () => string | null | undefined): () => void {
     const config = createWalletConfig();
     this.#session = new WalletSession(config);
-    void reconnect(config).catch(() => undefined);
+    const reconnected = reconnect(config).catch(() => undefined);
+    const stopFollowing = projectId
+      ? $effect.root(() => {
+          $effect(() => {
+            const id = projectId();
+            untrack(() => void this.walletConnect.configure(config, id, reconnected));
+          });
+        })
+      : undefined;
     return () => {
+      stopFollowing?.();
+      this.walletConnect.stop();
       this.#session = undefined;
     };
   }
