@@ -20,34 +20,60 @@ const unlimitedApproval = tx(
 );
 
 const json = (value: unknown) => JSON.stringify(value);
+const audit = (verdict: string, risk: number, concern: string, explanation: string) =>
+  json({
+    hypothesis: 'The spender is an attacker who drains the allowance once it is granted.',
+    critique: 'Check what is granted, to whom, against what the person expects.',
+    refined: { action: 'approve', asset: { symbol: 'USDC' }, amount: { unlimited: true } },
+    risk,
+    verdict,
+    concerns: [{ field: 'intent.permissions[0]', text: concern }],
+    explanation,
+  });
+
+// A replayed output is the first recording of the task whose `match` the prompt's last user
+// message contains: the verifier's prompt carries the person's expectation when they gave one.
 const recordings = [
-  { task: 'intent', text: json({ action: 'swap', asset: { symbol: 'USDC' }, amount: { value: '10' } }) },
+  {
+    task: 'intent',
+    match: 'bridge',
+    text: json({ action: 'bridge', asset: { symbol: 'USDC' }, amount: { value: '10' } }),
+  },
+  {
+    task: 'intent',
+    match: 'swap',
+    text: json({ action: 'swap', asset: { symbol: 'USDC' }, amount: { value: '10' } }),
+  },
   {
     task: 'audit',
-    // Only the approval's prompt names the stranger.
+    match: 'swap',
+    text: audit(
+      'block',
+      0.97,
+      'You expect a swap, but nothing is swapped: this grants an unlimited USDC allowance to a stranger.',
+      'This does not swap anything: it lets an unknown address take all your USDC.',
+    ),
+  },
+  {
+    task: 'audit',
     match: STRANGER,
-    text: json({
-      hypothesis: 'The spender is an attacker who drains the allowance once it is granted.',
-      critique: 'You expect a swap, but nothing is swapped: the request only grants an allowance.',
-      refined: { action: 'approve', asset: { symbol: 'USDC' }, amount: { unlimited: true } },
-      risk: 0.94,
-      verdict: 'block',
-      concerns: [
-        { field: 'intent.permissions[0]', text: 'Unlimited USDC allowance to an address you never used.' },
-      ],
-      explanation: 'This does not swap anything: it lets an unknown address take all your USDC.',
-    }),
+    text: audit(
+      'stepup',
+      0.7,
+      'Unlimited USDC allowance to an address you never used.',
+      'This lets an unknown address spend all your USDC.',
+    ),
   },
   {
     task: 'audit',
     text: json({
       hypothesis: 'The recipient is not who the user means to pay.',
-      critique: 'The user expects a swap; this is a plain transfer of 5 USDC.',
+      critique: 'The user expects a bridge; this is a plain transfer of 5 USDC.',
       refined: { action: 'transfer', asset: { symbol: 'USDC' }, amount: { value: '5' } },
       risk: 0.35,
       verdict: 'stepup',
-      concerns: [{ field: 'intent', text: 'You described a swap; this only sends 5 USDC.' }],
-      explanation: 'This sends 5 USDC; it does not swap anything.',
+      concerns: [{ field: 'intent', text: 'You described a bridge; this only sends 5 USDC.' }],
+      explanation: 'This sends 5 USDC; it does not bridge anything.',
     }),
   },
   {
@@ -95,7 +121,7 @@ test('without models the panel says the verdict is the gate’s alone; the inspe
   await expect(page.getByTestId('verdict-raised')).toHaveCount(0);
 });
 
-test('a stated intent that contradicts the calldata raises the verdict; the StepUp flow shows the audit', async ({
+test('the StepUp flow shows the audit; a stated intent that contradicts the calldata raises the verdict', async ({
   page,
 }) => {
   await withReplayModels(page);
@@ -103,24 +129,30 @@ test('a stated intent that contradicts the calldata raises the verdict; the Step
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'stepup');
   await loadModels(page);
 
-  // With no stated intent, the StepUp is audited in REFLECT mode; the audit suggests Block.
+  // StepUp: the verifier audits in REFLECT mode; its concerns join the step-up, the verdict stays.
   await expect(page.getByTestId('advice-audit')).toHaveAttribute('data-mode', 'reflect');
   await expect(page.getByTestId('advice-concerns')).toContainText(
     'Unlimited USDC allowance to an address you never used.',
   );
-  await expect(verdict(page)).toHaveAttribute('data-verdict', 'block');
-  await expect(page.getByTestId('verdict-raised')).toHaveAttribute('data-from', 'stepup');
+  await expect(page.getByTestId('advice-audit')).toContainText('Attack hypothesis and critique');
   await expect(page.getByTestId('findings')).toContainText('Local verifier: Unlimited USDC allowance');
   await expect(page.getByTestId('advice-explanation')).toContainText('lets another address spend your USDC');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'stepup');
+  await expect(page.getByTestId('verdict-raised')).toHaveCount(0);
 
-  // The user says "swap 10 USDC": Δ against an unlimited approval is far above ε.
+  // The user says "swap 10 USDC": Δ against an unlimited approval to a stranger is far above ε,
+  // and the audit, told what the user expects, calls it an attack: Block.
   await page.getByLabel('What do you expect this to do? (optional)').fill('swap 10 USDC for ETH');
   await expect(page.getByTestId('advice-diverges')).toContainText('This is not what the request does');
   await expect(page.getByTestId('advice-stated')).toContainText(
     'action: you said swap; the request has approve',
   );
-  await expect(page.getByTestId('findings')).toContainText('This is not what you said you expect');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'block');
+  await expect(page.getByTestId('verdict-raised')).toHaveAttribute('data-from', 'stepup');
+  await expect(page.getByTestId('findings')).toContainText('This is not what you said you expect');
+  await expect(page.getByTestId('findings')).toContainText(
+    'Local verifier: You expect a swap, but nothing is swapped',
+  );
 });
 
 test('an allowed request the user describes differently is raised to Step up', async ({ page }) => {
@@ -133,12 +165,15 @@ test('an allowed request the user describes differently is raised to Step up', a
   await expect(page.getByTestId('advice-risk')).toContainText('Risk 0.05');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'allow');
 
-  await page.getByLabel('What do you expect this to do? (optional)').fill('swap 10 USDC');
+  await page.getByLabel('What do you expect this to do? (optional)').fill('bridge 10 USDC to Base');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'stepup');
   await expect(page.getByTestId('verdict-raised')).toHaveAttribute('data-from', 'allow');
   await expect(page.getByTestId('findings')).toContainText(
-    'action: you said swap, the request has tokenTransfer',
+    'action: you said bridge, the request has tokenTransfer',
   );
+  // Δ > ε calls for the REFLECT audit, whose concern joins the step-up.
+  await expect(page.getByTestId('advice-audit')).toHaveAttribute('data-mode', 'reflect');
+  await expect(page.getByTestId('findings')).toContainText('Local verifier: You described a bridge');
 
   // Clearing the words takes the raise away again: the rules' Allow stands.
   await page.getByLabel('What do you expect this to do? (optional)').fill('');

@@ -38,14 +38,13 @@ export function withLocalAdvice(
   const { audit } = advice;
   const verdict = advice.merged.verdict;
   if (audit?.kind === 'advice' && verdict !== 'allow')
-    audit.concerns.forEach((concern, i) =>
+    for (const [i, concern] of audit.concerns.entries())
       added.push({
         rule: LOCAL_RULES.verifier,
         severity: audit.suggested === 'block' ? 'high' : 'medium',
         message: `Local verifier: ${concern.text}`,
         path: `${concern.field || 'intent'}#${i}`,
-      }),
-    );
+      });
   // Raised with nothing to point at (a risk score alone): the raise itself is the finding.
   if (added.length === 0 && verdict !== decision.verdict)
     added.push({
