@@ -73,7 +73,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,json}', 'prerendered/**/*.html'],
         // Model weights are large, user-managed and cached by web-llm itself: never precache them.
-        globIgnores: ['**/models/**'],
+        // The web-llm worker (2 MB gzip) is cached on first use instead (see runtimeCaching), so
+        // installing Vigil does not download it for people who never load a model.
+        globIgnores: ['**/models/**', '**/workers/llm.worker-*.js'],
         // Pages are prerendered and read their query in the browser (`/history?verdict=block`,
         // `/settings?add=0x…`): serve the page's own HTML whatever the query, not the fallback.
         ignoreURLParametersMatching: [/.*/],
@@ -82,6 +84,12 @@ export default defineConfig({
         // The model manifest is a static file self-hosters may edit without rebuilding: fresh from
         // the network when online, the last copy offline (so cached models still load offline).
         runtimeCaching: [
+          {
+            // Content-hashed, so never stale: kept from the first load on, for offline use.
+            urlPattern: ({ url }) => /^\/_app\/immutable\/workers\/llm\.worker-[^/]+\.js$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'vigil-llm-worker', expiration: { maxEntries: 4 } },
+          },
           {
             urlPattern: ({ url }) => url.pathname === '/models/manifest.json',
             handler: 'NetworkFirst',

@@ -99,3 +99,31 @@ test.describe('with --enable-unsafe-webgpu (a SwiftShader adapter)', () => {
     expect(requests.filter((r) => r.includes('/models/Qwen3') || r.includes('huggingface.co'))).toEqual([]);
   });
 });
+
+test('the web-llm worker is not in the install, and is kept for offline use once a model is loaded', async ({
+  page,
+}) => {
+  await openInspector(page, '/settings');
+  const precached = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const keys: string[] = [];
+    for (const name of await caches.keys())
+      for (const request of await (await caches.open(name)).keys()) keys.push(request.url);
+    return keys;
+  });
+  expect(precached.some((u) => u.includes('/_app/'))).toBe(true);
+  expect(precached.filter((u) => u.includes('llm.worker'))).toEqual([]);
+
+  // Once the service worker controls the page, the worker's script goes through it.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect(page.getByTestId('model-status-nano')).toContainText('Not loaded.');
+  await role(page, 'nano').getByRole('button', { name: 'Load the Nano model' }).click();
+  await expect(page.getByTestId('model-status-nano')).toContainText('Could not be loaded.', {
+    timeout: 20_000,
+  });
+  const kept = await page.evaluate(async () =>
+    (await (await caches.open('vigil-llm-worker')).keys()).map((r) => new URL(r.url).pathname),
+  );
+  expect(kept).toEqual([expect.stringMatching(/^\/_app\/immutable\/workers\/llm\.worker-[^/]+\.js$/)]);
+});
