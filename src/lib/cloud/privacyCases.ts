@@ -7,6 +7,7 @@ import {
   parseAbi,
   stringToHex,
 } from 'viem';
+import { parsePayload } from '../edge/parse/parsePayload';
 import type { Secrets } from './leakSearch';
 
 /**
@@ -302,6 +303,32 @@ export function corpusTypedData(
   return finish('corpus typed data', input, context, b);
 }
 
+/** An `eth_sign` over 32 random bytes (a blind signature): the bytes must never leave. */
+export function blindSign(draw: Draw, context: PrivateContext): PrivacyCase {
+  const b = builder();
+  const hash = bytesToHex(draw.bytes(32));
+  b.hex.push(hash);
+  return finish('eth_sign', JSON.stringify({ method: 'eth_sign', params: [context.self, hash] }), context, b);
+}
+
+/**
+ * A signed raw transaction (from tests/fixtures/signed-transactions.json): its recovered sender is
+ * the user; its signature, hash and nonce must never leave.
+ */
+export function signedTransaction(context: PrivateContext, raw: Hex): PrivacyCase {
+  const parsed = parsePayload(raw);
+  if (!parsed.ok || parsed.payload.kind !== 'rawTransaction' || !parsed.payload.tx.from)
+    throw new Error('signed fixture does not parse as a signed transaction');
+  const { payload } = parsed;
+  const b = builder();
+  if (payload.signature) b.hex.push(payload.signature.r, payload.signature.s);
+  b.hex.push(payload.hash);
+  if (payload.tx.nonce !== undefined) b.numbers.push(payload.tx.nonce);
+  if (payload.tx.value > 0n) b.amounts.push({ value: payload.tx.value, decimals: 18 });
+  const user = { self: payload.tx.from as Address, book: context.book };
+  return finish(`signed ${payload.txType} transaction`, raw, user, b);
+}
+
 /** A reproducible `Draw` from a 32-bit seed (mulberry32). */
 export function seededDraw(seed: number): Draw {
   let state = seed >>> 0;
@@ -342,13 +369,22 @@ export function corpusCases(lines: readonly string[]): CorpusCase[] {
 }
 
 /** One generated case: a synthetic request or a corpus request, with a fresh private context. */
-export function privacyCase(draw: Draw, corpus: readonly CorpusCase[]): PrivacyCase {
+export function privacyCase(
+  draw: Draw,
+  corpus: readonly CorpusCase[],
+  signed: readonly Hex[] = [],
+): PrivacyCase {
   const context = drawContext(draw);
-  const pick = draw.int(corpus.length > 0 ? 10 : 3);
+  const pick = draw.int(corpus.length > 0 ? 12 : 5);
   if (pick === 0) return tokenCall(draw, context);
   if (pick === 1) return nativeTransfer(draw, context);
   if (pick === 2) return personalSign(draw, context);
-  if (pick === 3) return tokenCall(draw, context);
+  if (pick === 3) return blindSign(draw, context);
+  if (pick === 4)
+    return signed.length > 0
+      ? signedTransaction(context, signed[draw.int(signed.length)] as Hex)
+      : tokenCall(draw, context);
+  if (pick === 5) return tokenCall(draw, context);
   const line = corpus[draw.int(corpus.length)] as CorpusCase;
   return line.kind === 'tx' ? corpusTransaction(draw, context, line) : corpusTypedData(draw, context, line);
 }

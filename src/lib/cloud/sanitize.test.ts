@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { noFacts } from '../edge/gate/facts';
 import { inspect } from '../edge/inspect';
 import { isSanitized, SanitizeError, sanitize } from './sanitize';
+import type { SanitizedRequest } from './sanitized';
 
 const self = '0x1111111111111111111111111111111111111111' as const;
 const stranger = '0x2222222222222222222222222222222222222222' as const;
@@ -237,4 +238,13 @@ describe('isSanitized', () => {
     expect(isSanitized(tamper((b) => Object.assign(asset(b), { unit: 'nonce 123456789012' })))).toBe(false);
     expect(isSanitized(tamper((b) => Object.assign(asset(b), { amount: 5n })))).toBe(false);
   });
+});
+
+test('only sanitize makes a SanitizedRequest (compile time)', () => {
+  const send = (request: SanitizedRequest) => request.profile;
+  const forged = { profile: 'strict', body: {}, classes: ['public'] } as const;
+  // @ts-expect-error a plain object lacks the brand: the cloud client cannot be handed one
+  expect(() => send(forged)).not.toThrow();
+  expect(isSanitized(forged)).toBe(false);
+  expect(send(sanitize({ result: ok(transfer), profile: 'strict', salt }))).toBe('strict');
 });
