@@ -1,7 +1,7 @@
 import type { Completion } from '../verifier/complete';
+import { finishedText, malformed } from '../verifier/finishedText';
 import { readObject, readRisk, readText, readVerdict } from '../verifier/readFields';
 import { OutputError, readJsonObject } from '../verifier/readJson';
-import type { NoAdvice } from '../verifier/types';
 import { FORESIGHT_TEXT_LIMITS, foresightSchema, MAX_INCIDENTS } from './foresightSchema';
 import { type CloudResult, type Incident, REPUTATIONS, type Reputation } from './types';
 
@@ -44,28 +44,10 @@ function readIncidents(value: unknown, path: string): Incident[] {
   });
 }
 
-function malformed(error: unknown): NoAdvice {
-  if (error instanceof OutputError) return { kind: 'none', reason: 'malformed', detail: error.message };
-  throw error;
-}
-
-/** The completion's text when it finished normally; throws OutputError otherwise. */
-function finishedText(completion: Completion): string {
-  if (typeof completion !== 'object' || completion === null || typeof completion.text !== 'string')
-    throw new OutputError('$', 'the server returned no text');
-  if (completion.finishReason === 'length') throw new OutputError('$', 'cut off at the token limit');
-  if (completion.finishReason !== 'stop')
-    throw new OutputError(
-      '$',
-      `finished with ${JSON.stringify(String(completion.finishReason).slice(0, 20))}, not "stop"`,
-    );
-  return completion.text;
-}
-
 /** The cloud model's `<FORESIGHT>` answer as cloud advice, or malformed. Never throws for bad input. */
 export function parseForesight(completion: Completion): CloudResult {
   try {
-    const object = readObject(readJsonObject(finishedText(completion)), '$', KEYS, KEYS);
+    const object = readObject(readJsonObject(finishedText(completion, 'the server')), '$', KEYS, KEYS);
     return {
       kind: 'advice',
       source: 'cloud',

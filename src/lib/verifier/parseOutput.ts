@@ -1,4 +1,5 @@
 import type { Completion } from './complete';
+import { finishedText, malformed } from './finishedText';
 import {
   readConcerns,
   readIntentFields,
@@ -10,7 +11,7 @@ import {
 } from './readFields';
 import { answerText, OutputError, readJsonObject } from './readJson';
 import { verifierSchema } from './schemas';
-import type { Advice, ExplainResult, Language, NoAdvice, StatedIntentResult, VerifyMode } from './types';
+import type { Advice, ExplainResult, Language, StatedIntentResult, VerifyMode } from './types';
 
 /*
  * Every parser here is total: any answer that is not exactly what the task asked for — cut off,
@@ -18,24 +19,6 @@ import type { Advice, ExplainResult, Language, NoAdvice, StatedIntentResult, Ver
  * `{ kind: 'none', reason: 'malformed', detail }`. Text that will be shown is cleaned of control and
  * bidi characters and stays text: nothing in it is ever interpreted.
  */
-
-function malformed(error: unknown): NoAdvice {
-  if (error instanceof OutputError) return { kind: 'none', reason: 'malformed', detail: error.message };
-  throw error;
-}
-
-/** The completion's text, when it finished normally; throws OutputError otherwise. */
-function finishedText(completion: Completion): string {
-  if (typeof completion !== 'object' || completion === null || typeof completion.text !== 'string')
-    throw new OutputError('$', 'the engine returned no text');
-  if (completion.finishReason === 'length') throw new OutputError('$', 'cut off at the token limit');
-  if (completion.finishReason !== 'stop')
-    throw new OutputError(
-      '$',
-      `finished with ${JSON.stringify(String(completion.finishReason).slice(0, 20))}, not "stop"`,
-    );
-  return completion.text;
-}
 
 /** The nano's reading of a stated intent (task `intent`), or malformed. */
 export function parseStatedIntentOutput(completion: Completion): StatedIntentResult {
