@@ -2,25 +2,22 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Decision, Verdict } from '../edge/gate/decision';
 import { mergeVerdict, stricter } from '../verifier/merge';
-import type { Advice } from '../verifier/types';
 import { parseForesight } from './parseForesight';
 import type { CloudResult } from './types';
 import { REPUTATIONS } from './types';
 
 /*
  * Invariant 4 for the cloud tier: merged with the verifier's mergeVerdict, a cloud answer can raise
- * the edge's verdict and never lower it. mergeVerdict's parameter type is the local tier's Advice
- * (source 'nano' | 'verifier'), which CloudAdvice (source 'cloud') is not, so the cloud result is
- * passed through a cast here; mergeVerdict reads every piece of advice defensively at run time
- * (kind, suggested, risk), which is what this test exercises with the real parser's output.
+ * the edge's verdict and never lower it. mergeVerdict takes CloudResult as it is (TierAdvice) and
+ * reads every piece of advice defensively at run time (kind, suggested, risk), which is what this
+ * test exercises with the real parser's output.
  */
 
 const RANK: Record<Verdict, number> = { allow: 0, stepup: 1, block: 2 };
 const VERDICTS: Verdict[] = ['allow', 'stepup', 'block'];
 // mergeVerdict reads only `verdict` from the edge decision.
 const edge = (verdict: Verdict) => ({ verdict }) as unknown as Decision;
-const merge = (verdict: Verdict, cloud: CloudResult) =>
-  mergeVerdict(edge(verdict), [cloud as unknown as Advice]).verdict;
+const merge = (verdict: Verdict, cloud: CloudResult) => mergeVerdict(edge(verdict), [cloud]).verdict;
 
 const answerArb = fc.record({
   reputation: fc.oneof(fc.constantFrom(...REPUTATIONS), fc.string()),

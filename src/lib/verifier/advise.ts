@@ -6,6 +6,7 @@ import { type MergedVerdict, mergeVerdict } from './merge';
 import type { KnownAddress } from './projectIntent';
 import { explain, parseStatedIntent, verify } from './tasks';
 import type { Advice, ExplainResult, Language, StatedIntentResult, VerifyMode } from './types';
+import type { EcosystemContext } from './verifyPrompt';
 
 /** The local tier's answers for one inspected request, filled in as they arrive. */
 export type LocalAdvice = {
@@ -38,6 +39,13 @@ export type AdviseRequest = {
   readonly riskThreshold?: number;
   /** ε for Δ (DEFAULT_EPSILON when omitted). */
   readonly epsilon?: number;
+  /**
+   * Plan edge→cloud→local: the cloud tier's answer, awaited before the verifier runs and given to
+   * it as untrusted `ecosystem` data. Resolves to undefined when the cloud had nothing to say.
+   */
+  readonly ecosystem?: () => Promise<EcosystemContext | undefined>;
+  /** False: the plan leaves the verifier out (the nano still reads the words and explains). */
+  readonly verify?: boolean;
 };
 
 /** The engines of the loaded models; a missing one is a tier that is not there. */
@@ -99,11 +107,12 @@ export async function advise(
     update(done);
   }
 
-  if (engines.verifier && !signal?.aborted && state.merged.verdict !== 'block') {
+  if (engines.verifier && request.verify !== false && !signal?.aborted && state.merged.verdict !== 'block') {
     const mode: VerifyMode =
       state.merged.verdict === 'stepup' || state.merged.requireReflect ? 'reflect' : 'standard';
     update(done, 'verify');
     const expected = done.expected?.kind === 'expected' ? done.expected.expected : undefined;
+    const ecosystem = request.ecosystem ? await request.ecosystem().catch(() => undefined) : undefined;
     const audit = await verify(
       engines.verifier,
       {
@@ -112,6 +121,7 @@ export async function advise(
         ...(chainId !== undefined && { chainId }),
         ...(request.known && { known: request.known }),
         ...(expected && { expected }),
+        ...(ecosystem && { ecosystem }),
       },
       mode,
       options,

@@ -23,6 +23,7 @@ export {
   mergeVerdict,
   type RaiseReason,
   stricter,
+  type TierAdvice,
 } from './merge';
 export { parseExplanationOutput, parseStatedIntentOutput, parseVerifierOutput } from './parseOutput';
 export type { KnownAddress } from './projectIntent';

@@ -1,6 +1,28 @@
 import type { Decision, Verdict } from '../edge/gate/decision';
 import { DEFAULT_EPSILON, diverges } from './divergence';
-import type { Advice, VerifyMode } from './types';
+import type { Advice, NoAdvice, VerifyMode } from './types';
+
+/**
+ * Advice from a tier beyond the edge: the local models' (nano, verifier) or the cloud's
+ * `<FORESIGHT>` (source 'cloud', mode 'foresight'). Only what merging reads is named here, so the
+ * verifier does not depend on the cloud module; CloudAdvice fits it.
+ */
+export type TierAdvice =
+  | Advice
+  | NoAdvice
+  | {
+      readonly kind: 'advice';
+      readonly source: 'cloud';
+      readonly mode: 'foresight';
+      readonly risk: number;
+      readonly suggested: Verdict;
+    };
+
+/** Where advice came from, as merging reports it; `unknown` for a source it does not recognise. */
+export type AdviceSource = 'nano' | 'verifier' | 'cloud' | 'unknown';
+
+/** The mode advice was given in: the verifier's two states, or the cloud's `<FORESIGHT>`. */
+export type AdviceMode = VerifyMode | 'foresight';
 
 /*
  * Invariant 4, "models advise, rules decide": the merged verdict is the strictest of the edge's
@@ -25,14 +47,14 @@ export const DEFAULT_RISK_THRESHOLD = 0.5;
 export type RaiseReason =
   | {
       readonly kind: 'suggested';
-      readonly source: string;
-      readonly mode: VerifyMode;
+      readonly source: AdviceSource;
+      readonly mode: AdviceMode;
       readonly verdict: Verdict;
     }
   | {
       readonly kind: 'risk';
-      readonly source: string;
-      readonly mode: VerifyMode;
+      readonly source: AdviceSource;
+      readonly mode: AdviceMode;
       readonly risk: number;
       readonly threshold: number;
     }
@@ -78,12 +100,16 @@ function tryRead<T>(read: () => T, fallback: T): T {
 /** The usable parts of one piece of advice; whatever cannot be read is left out. */
 function readAdvice(
   value: unknown,
-): { source: string; mode: VerifyMode; suggested?: Verdict; risk?: number } | undefined {
+): { source: AdviceSource; mode: AdviceMode; suggested?: Verdict; risk?: number } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const advice = value as Record<string, unknown>;
   if (advice.kind !== 'advice') return undefined;
-  const source = advice.source === 'nano' || advice.source === 'verifier' ? advice.source : 'unknown';
-  const mode: VerifyMode = advice.mode === 'reflect' ? 'reflect' : 'standard';
+  const source: AdviceSource =
+    advice.source === 'nano' || advice.source === 'verifier' || advice.source === 'cloud'
+      ? advice.source
+      : 'unknown';
+  const mode: AdviceMode =
+    advice.mode === 'reflect' ? 'reflect' : advice.mode === 'foresight' ? 'foresight' : 'standard';
   const suggested = isVerdict(advice.suggested) ? advice.suggested : undefined;
   const risk =
     typeof advice.risk === 'number' && advice.risk >= 0 && advice.risk <= 1 ? advice.risk : undefined;
@@ -96,7 +122,7 @@ function checkUnit(name: string, value: number): void {
 }
 
 /**
- * Merges the edge's decision with the local tier's advice and the divergence Δ (pass the larger of
+ * Merges the edge's decision with the local and cloud tiers' advice and the divergence Δ (pass the larger of
  * the stated-vs-edge and refined-vs-edge Δ). The verdict is the strictest of: the edge's verdict;
  * each advice's suggested verdict; StepUp for each advice whose risk exceeds the threshold; StepUp
  * when Δ > ε, which also requires `<REFLECT>` and an explicit confirmation. Never less strict than
@@ -104,7 +130,7 @@ function checkUnit(name: string, value: number): void {
  */
 export function mergeVerdict(
   edge: Decision,
-  advice: readonly Advice[],
+  advice: readonly TierAdvice[],
   delta?: { readonly delta: number },
   options: MergeOptions = {},
 ): MergedVerdict {

@@ -7,8 +7,11 @@ import type { ExposureEntry, Facts } from './facts';
 import {
   defaultPolicy,
   defaultSigning,
+  MAX_BUDGET_MS,
+  MIN_BUDGET_MS,
   type Policy,
   type RiskProfile,
+  type RoutingPolicy,
   type RuleOverride,
   type Severity,
   type SigningPolicy,
@@ -169,7 +172,26 @@ export function parsePolicy(value: unknown): Policy {
       perCounterparty: amounts(limits?.perCounterparty, 'limits.perCounterparty'),
     },
     signing: o.signing === undefined ? defaultSigning : readSigning(o.signing),
+    ...(o.routing !== undefined && { routing: readRouting(o.routing) }),
   };
+}
+
+/** `routing: { budgetMs }`: the latency budget of the advisory tiers, in milliseconds. */
+function readRouting(value: unknown): RoutingPolicy {
+  const o = asObject(value, 'routing');
+  const budgetMs = o.budgetMs;
+  if (
+    typeof budgetMs !== 'number' ||
+    !Number.isInteger(budgetMs) ||
+    budgetMs < MIN_BUDGET_MS ||
+    budgetMs > MAX_BUDGET_MS
+  )
+    throw new ParseError(
+      'invalidField',
+      `routing.budgetMs must be a whole number of milliseconds from ${MIN_BUDGET_MS} to ${MAX_BUDGET_MS}.`,
+      { path: 'routing.budgetMs' },
+    );
+  return { budgetMs };
 }
 
 /** `signing: { allowOverride?, walletMayFill? }`, over the defaults. */

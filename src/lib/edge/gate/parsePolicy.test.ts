@@ -16,7 +16,21 @@ describe('parsePolicy', () => {
     expect(parsePolicy({ signing: { walletMayFill: [] } }).signing.walletMayFill).toEqual([]);
   });
 
+  test('routing: absent keeps the hash of older policies; a budget is read and hashed', () => {
+    expect(parsePolicy({}).routing).toBeUndefined();
+    const quick = parsePolicy({ routing: { budgetMs: 1500 } });
+    expect(quick.routing).toEqual({ budgetMs: 1500 });
+    expect(policyHash(quick)).not.toBe(policyHash(defaultPolicy()));
+  });
+
   test.each([
+    [{ routing: 5 }, 'routing'],
+    [{ routing: {} }, 'routing.budgetMs'],
+    [{ routing: { budgetMs: '2000' } }, 'routing.budgetMs'],
+    [{ routing: { budgetMs: 99 } }, 'routing.budgetMs'],
+    [{ routing: { budgetMs: 600_001 } }, 'routing.budgetMs'],
+    [{ routing: { budgetMs: 1500.5 } }, 'routing.budgetMs'],
+    [{ routing: { budgetMs: Number.NaN } }, 'routing.budgetMs'],
     [{ signing: 'yes' }, 'signing'],
     [{ signing: { allowOverride: 'true' } }, 'signing.allowOverride'],
     [{ signing: { walletMayFill: 'gas' } }, 'signing.walletMayFill'],

@@ -55,7 +55,24 @@ export type Policy = {
     readonly perCounterparty: Readonly<Record<string, string>>;
   };
   readonly signing: SigningPolicy;
+  /**
+   * How long the advisory tiers (local models, cloud) may take for one request: the latency budget
+   * B_t of DMind-3 eq. 5. Absent: the profile's default (orchestrator/budget.ts). Left out of the
+   * document when not set, so older policies keep their hash.
+   */
+  readonly routing?: RoutingPolicy;
 };
+
+/** The routing part of a policy. */
+export type RoutingPolicy = {
+  /** Milliseconds, within [MIN_BUDGET_MS, MAX_BUDGET_MS]. */
+  readonly budgetMs: number;
+};
+
+/** The shortest latency budget a policy may set: a cloud round trip needs some time. */
+export const MIN_BUDGET_MS = 100;
+/** The longest: ten minutes. */
+export const MAX_BUDGET_MS = 600_000;
 
 /** By default nothing overrides a Block, and the wallet fills gas, fees and nonce as wallets do. */
 export const defaultSigning: SigningPolicy = {
