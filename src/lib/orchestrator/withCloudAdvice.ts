@@ -16,7 +16,7 @@ export function withCloudAdvice(
   cloud: CloudResult | undefined,
   riskThreshold: number,
 ): Decision {
-  if (!cloud || cloud.kind !== 'advice' || cloud.source !== 'cloud') return decision;
+  if (cloud?.kind !== 'advice' || cloud.source !== 'cloud') return decision;
   const merged = mergeVerdict(decision, [cloud], undefined, { riskThreshold });
   if (merged.verdict === decision.verdict) return decision;
   const incident = cloud.incidents[0];
