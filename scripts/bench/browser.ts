@@ -3,14 +3,12 @@
  * and times parse + decode + intent + gate over the benign corpus cases in the page itself.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { isBenign, readCorpus } from './corpus';
 
 const port = 4175;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
-const inputs = readFileSync('tests/fixtures/corpus-sample.jsonl', 'utf8')
-  .split('\n')
-  .filter((l) => l.startsWith('{"id":"erc7730:'));
+const inputs = readCorpus().filter(isBenign);
 
 const server = spawn(
   process.execPath,

@@ -3,13 +3,14 @@
  * recognition %, argument-extraction exact match %, and decode latency percentiles in Node.
  * Run with `npm run bench` (after the vitest benches) or `npx tsx scripts/bench/decoder.ts`.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { decodePayloadCalls } from '../../src/lib/edge/decode/decodePayloadCalls';
 import { intentOfPayload } from '../../src/lib/edge/intent/intentOfPayload';
 import type { IntentArgValue } from '../../src/lib/edge/intent/types';
 import { parsePayload } from '../../src/lib/edge/parse/parsePayload';
 import type { Payload } from '../../src/lib/edge/payload';
+import { readCorpus } from './corpus';
+import { summarize } from './percentile';
 
 type Case = {
   id: string;
@@ -21,9 +22,7 @@ type Case = {
 };
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
-const cases = readFileSync('tests/fixtures/corpus-sample.jsonl', 'utf8')
-  .split('\n')
-  .filter(Boolean)
+const cases = readCorpus()
   .map((line) => ({ line, c: JSON.parse(line) as Case }))
   .filter(({ c }) => c.kind === 'tx' || c.kind === 'typedData');
 
@@ -71,9 +70,7 @@ for (let round = 0; round < rounds; round++)
     intentOfPayload(payload, decodePayloadCalls(payload));
     samples.push(performance.now() - start);
   }
-samples.sort((a, b) => a - b);
-const pct = (p: number) =>
-  samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? Number.NaN;
+const stats = summarize(samples);
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 const percent = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)}% (${n}/${d})`;
 
@@ -85,11 +82,11 @@ console.table({
 });
 console.table({
   'decode + intent latency': {
-    samples: samples.length,
-    p50: us(pct(50)),
-    p95: us(pct(95)),
-    p99: us(pct(99)),
-    'p99.9': us(pct(99.9)),
-    max: us(samples[samples.length - 1] ?? Number.NaN),
+    samples: stats.n,
+    p50: us(stats.p50),
+    p95: us(stats.p95),
+    p99: us(stats.p99),
+    'p99.9': us(stats.p999),
+    max: us(stats.max),
   },
 });

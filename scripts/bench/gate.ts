@@ -14,13 +14,15 @@ import { inspect } from '../../src/lib/edge/inspect';
 import { intentOfPayload } from '../../src/lib/edge/intent/intentOfPayload';
 import { parsePayload } from '../../src/lib/edge/parse/parsePayload';
 import { loadScenarios, runScenario } from '../../tests/scenarios/runScenario';
+import { isBenign, readCorpus } from './corpus';
+import { summarize } from './percentile';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
 const validate = new Ajv2020({ strict: true }).compile(
   JSON.parse(readFileSync('schemas/decision.schema.json', 'utf8')),
 );
-const lines = readFileSync('tests/fixtures/corpus-sample.jsonl', 'utf8').split('\n').filter(Boolean);
-const benign = lines.filter((l) => l.startsWith('{"id":"erc7730:'));
+const lines = readCorpus();
+const benign = lines.filter(isBenign);
 const garbage = ['', '0xzz', 'hello', '{"to":5', '0xabc', '[1,2]', '{"method":"eth_getBalance"}'];
 
 let valid = 0;
@@ -56,17 +58,11 @@ for (let r = 0; r < rounds; r++) {
     fullSamples.push(performance.now() - start);
   }
 }
-const pct = (samples: number[], p: number) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
+const row = (samples: number[]) => {
+  const { n, p50, p95, p99, p999 } = summarize(samples);
+  return { samples: n, p50: us(p50), p95: us(p95), p99: us(p99), 'p99.9': us(p999) };
 };
-const row = (samples: number[]) => ({
-  samples: samples.length,
-  p50: `${(pct(samples, 50) * 1000).toFixed(1)} µs`,
-  p95: `${(pct(samples, 95) * 1000).toFixed(1)} µs`,
-  p99: `${(pct(samples, 99) * 1000).toFixed(1)} µs`,
-  'p99.9': `${(pct(samples, 99.9) * 1000).toFixed(1)} µs`,
-});
 const percent = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)}% (${n}/${d})`;
 
 console.log('\nVigil gate (Node, this machine; balanced policy, no user facts)');
