@@ -16,7 +16,6 @@ import type { CloudResult } from '../../src/lib/cloud/types';
 import type { Verdict } from '../../src/lib/edge/gate/decision';
 import { inspect } from '../../src/lib/edge/inspect';
 import { mergeVerdict } from '../../src/lib/verifier/merge';
-import type { Advice } from '../../src/lib/verifier/types';
 import { DEMO_FORESIGHT, startLoopback } from '../cloud/loopback';
 import { CORPUS_PATH, readCorpus } from './corpus';
 import { formatMs, type Percentiles, summarize } from './percentile';
@@ -96,9 +95,7 @@ async function edgeToCloud(text: string): Promise<CloudTiming> {
     },
   });
   const t3 = performance.now();
-  // CloudAdvice is not the local tier's Advice type; mergeVerdict reads any advice defensively at
-  // run time (src/lib/cloud/merge.test.ts checks it never lowers the edge's verdict).
-  const merged = mergeVerdict(inspected.decision, [cloud as unknown as Advice]);
+  const merged = mergeVerdict(inspected.decision, [cloud]);
   const t4 = performance.now();
   if (RANK[merged.verdict] < RANK[inspected.decision.verdict])
     throw new Error(`the merged verdict ${merged.verdict} is below the edge's ${inspected.decision.verdict}`);

@@ -6,6 +6,7 @@ import type { SanitizedRequest } from '$lib/cloud/sanitized';
 import type { CloudSetup } from '$lib/cloud/setup';
 import type { CloudResult } from '$lib/cloud/types';
 import type { Decision } from '$lib/edge/gate/decision';
+import type { InspectResult } from '$lib/edge/view';
 import {
   type Availability,
   initialLatency,
@@ -25,7 +26,6 @@ import {
 import { type AdviseEngines, advise, type LocalAdvice } from '$lib/verifier/advise';
 import type { Complete, ModelRole } from '$lib/verifier/complete';
 import { DEFAULT_EPSILON } from '$lib/verifier/divergence';
-import type { InspectResult } from '$lib/edge/view';
 import { withLocalAdvice } from '$lib/verifier/localFindings';
 import type { LocalModels } from '$lib/verifier/localModels.svelte';
 import type { KnownAddress } from '$lib/verifier/projectIntent';
