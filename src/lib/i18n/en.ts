@@ -11,6 +11,7 @@ import { dataEn } from './parts/data';
 import { historyEn } from './parts/history';
 import { modelsEn } from './parts/models';
 import { settingsEn } from './parts/settings';
+import { tiersEn } from './parts/tiers';
 import { walletEn } from './parts/wallet';
 import { walletConnectEn } from './parts/walletConnect';
 
@@ -340,6 +341,7 @@ export const en = {
   ...walletEn,
   ...modelsEn,
   ...adviceEn,
+  ...tiersEn,
   ...walletConnectEn,
 } satisfies Record<string, string> &
   Record<`field.${FieldKey}`, string> &

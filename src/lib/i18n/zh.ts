@@ -5,6 +5,7 @@ import { dataZh } from './parts/data';
 import { historyZh } from './parts/history';
 import { modelsZh } from './parts/models';
 import { settingsZh } from './parts/settings';
+import { tiersZh } from './parts/tiers';
 import { walletZh } from './parts/wallet';
 import { walletConnectZh } from './parts/walletConnect';
 
@@ -322,5 +323,6 @@ export const zh: Messages = {
   ...walletZh,
   ...modelsZh,
   ...adviceZh,
+  ...tiersZh,
   ...walletConnectZh,
 };

@@ -125,6 +125,8 @@ export class AdviceRun {
   provenance = $state.raw<readonly ProvenanceRecord[]>([]);
   question = $state.raw<Question | undefined>();
   latency = $state.raw<LatencyModel>(initialLatency());
+  /** The local tier as routing saw it for `question`. */
+  localAvailability = $state.raw<Availability>({ available: false, reason: 'not-loaded' });
   readonly epsilon = DEFAULT_EPSILON;
   #riskThreshold = 0.5;
   #controller: AbortController | undefined;
@@ -243,6 +245,7 @@ export class AdviceRun {
 
     const account = this.#shell.account();
     const salt = crypto.getRandomValues(new Uint8Array(32));
+    this.localAvailability = this.#localAvailability();
     const readiness = cloudReadiness({
       result,
       setup,
@@ -257,7 +260,7 @@ export class AdviceRun {
       thresholds: { tauConf: options.tauConf, tauRisk: options.tauRisk, epsilon: this.epsilon },
       budgetMs: options.budgetMs,
       latency: this.latency,
-      local: this.#localAvailability(),
+      local: this.localAvailability,
       cloud: readiness.availability,
       ...(readiness.leak !== undefined && { cloudLeak: readiness.leak }),
     });
@@ -401,6 +404,16 @@ export class AdviceRun {
     if (!this.#isCurrent(decision)) return decision;
     const local = withLocalAdvice(decision, this.advice, this.epsilon);
     return withCloudAdvice(local, this.cloud?.result, this.#riskThreshold);
+  }
+
+  /** Which advisory tiers made this decision stricter than the rules' verdict, if any. */
+  raisedBy(decision: Decision): 'local' | 'cloud' | 'both' | undefined {
+    if (!this.#isCurrent(decision)) return undefined;
+    const local = withLocalAdvice(decision, this.advice, this.epsilon);
+    const final = withCloudAdvice(local, this.cloud?.result, this.#riskThreshold);
+    const byLocal = local.verdict !== decision.verdict;
+    const byCloud = final.verdict !== local.verdict;
+    return byLocal && byCloud ? 'both' : byLocal ? 'local' : byCloud ? 'cloud' : undefined;
   }
 
   /** Stops any pass in flight. */

@@ -45,6 +45,8 @@ export class Inspector {
   view = $state.raw<InspectorView>({ status: 'empty' });
   /** The text `view` describes (it lags `input` while the debounce waits). */
   inspected = $state('');
+  /** How long the edge took to decide `inspected`, in milliseconds (parse, decode, rules, gate). */
+  elapsedMs = $state<number | undefined>();
 
   constructor(context: () => InspectContext = () => ({})) {
     this.#context = context;
@@ -53,7 +55,10 @@ export class Inspector {
   /** Inspects the current input now. */
   run(): void {
     const text = this.input;
-    this.view = inspectText(text, this.#context());
+    const context = this.#context();
+    const started = performance.now();
+    this.view = inspectText(text, context);
+    this.elapsedMs = performance.now() - started;
     this.inspected = text;
   }
 
