@@ -1,6 +1,6 @@
 import type { CloudPrefs, PrefsRecord } from '../context/records';
 import { type CloudConfig, checkCloudConfig } from './config';
-import type { ProfileChoices } from './profiles';
+import { choicesOf, isChoices, type ProfileChoices } from './profiles';
 import type { PrivacyProfile } from './sanitized';
 
 /** PROVISIONAL — replaced by the cloud settings branch (same interface). */
@@ -24,6 +24,19 @@ export function cloudSetup(prefs: CloudPrefs | undefined): CloudSetup | undefine
   } catch {
     return undefined;
   }
+  const override = (prefs as { override?: unknown }).override;
+  if (prefs.profile === 'override') {
+    try {
+      return {
+        config,
+        profile: 'override',
+        override: choicesOf('override', override as Partial<ProfileChoices>),
+      };
+    } catch {
+      return undefined;
+    }
+  }
+  void isChoices;
   return { config, profile: prefs.profile };
 }
 
