@@ -227,3 +227,62 @@ test('no cloud set up: a clear Allow stays on the device and nothing is sent any
   await expect(page.getByTestId('tiers')).toHaveAttribute('data-plan', 'edge');
   await expect(tier(page, 'cloud')).toContainText('not set up');
 });
+
+test('edge → cloud → local: the verifier is given the cloud’s context and audits with it', async ({
+  page,
+}) => {
+  const drainer = {
+    reputation: 'suspicious',
+    incidents: [{ what: 'Spender reported as a wallet drainer', when: '2026-10' }],
+    context: 'Reported in several phishing campaigns.',
+    risk: 0.3,
+    suggested: 'stepup',
+    explanation: 'Check the spender.',
+  };
+  server = await startLoopback({ answer: () => chatCompletion(JSON.stringify(drainer)) });
+  const audit = (verdict: string, concern: string) =>
+    JSON.stringify({
+      hypothesis: 'The spender drains the allowance.',
+      critique: 'An allowance to a stranger.',
+      refined: { action: 'approve', asset: { symbol: 'USDC' } },
+      risk: verdict === 'block' ? 0.95 : 0.6,
+      verdict,
+      concerns: [{ field: 'intent.permissions[0]', text: concern }],
+      explanation: concern,
+    });
+  // The audit that matches only when the prompt carries the cloud's incident.
+  const recordings = [
+    {
+      task: 'audit',
+      match: 'wallet drainer',
+      text: audit('block', 'The cloud reports this spender as a drainer.'),
+    },
+    { task: 'audit', text: audit('stepup', 'An allowance to a stranger.') },
+  ];
+  await page.addInitScript(
+    (setting) => localStorage.setItem('vigil.llm.engine', setting),
+    JSON.stringify({ kind: 'replay', loadMs: 100, recordings }),
+  );
+  await configureCloud(page, { baseUrl: server.url, profile: 'default' });
+  await input(page).fill(APPROVAL);
+  await page.getByTestId('advice').getByRole('button', { name: 'Load the local models' }).click();
+  await expect(page.getByTestId('tiers')).toHaveAttribute('data-plan', 'edge-cloud-local');
+  await expect(page.getByTestId('advice-concerns')).toContainText(
+    'The cloud reports this spender as a drainer.',
+  );
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'block');
+  // The verifier's Block already covers the cloud's Step up: the local models raised it.
+  await expect(page.getByTestId('verdict-raised')).toHaveAttribute('data-by', 'local');
+  await expect(tier(page, 'local')).toHaveAttribute('data-state', 'ran');
+  // Provenance, in the order the signals were asked: the rules, the cloud, then the verifier.
+  await page.getByTestId('signal-provenance').locator('summary').click();
+  const signals = await page
+    .getByTestId('signal-provenance')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.signal));
+  expect(signals.slice(0, 3)).toEqual(['decision', 'foresight', 'audit']);
+  // The verifier saw the private context; the cloud did not.
+  await expect(
+    page.getByTestId('signal-provenance').locator('tr[data-signal="audit"]').getByTestId('provenance-saw'),
+  ).toContainText('public, sensitive, private');
+});
