@@ -197,4 +197,58 @@ describe('advise: one pass of the local tier', () => {
     expect(verifier.asked).toEqual([]);
     expect(final.merged.verdict).toBe('stepup');
   });
+
+  test('plan edge→cloud→local: the verifier waits for the cloud and is given its context as data', async () => {
+    const verifier = engine({ audit: audit('stepup', 0.6) });
+    let resolveCloud: (
+      value: undefined | { reputation: string; incidents: { what: string }[]; context: string; risk: number },
+    ) => void = () => undefined;
+    const cloud = new Promise<Parameters<typeof resolveCloud>[0]>((resolve) => {
+      resolveCloud = resolve;
+    });
+    const pass = advise(
+      { verifier: verifier.complete },
+      {
+        result: unlimitedApproval,
+        language: 'en',
+        ecosystem: () => cloud,
+      },
+      () => undefined,
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    expect(verifier.asked).toHaveLength(0);
+    resolveCloud({
+      reputation: 'suspicious',
+      incidents: [{ what: 'drainer <b>report</b>' }],
+      context: 'ctx',
+      risk: 0.3,
+    });
+    await pass;
+    const user = verifier.asked[0]?.messages.at(-1)?.content ?? '';
+    expect(user).toContain('<data name="ecosystem">');
+    expect(user).toContain('drainer');
+    // Untrusted text from the cloud is fenced like any other data: no markup survives.
+    expect(user).not.toContain('<b>');
+  });
+
+  test('a cloud with nothing to say leaves the ecosystem block out; verify: false leaves the verifier out', async () => {
+    const verifier = engine({ audit: audit('stepup', 0.6) });
+    await advise(
+      { verifier: verifier.complete },
+      { result: unlimitedApproval, language: 'en', ecosystem: async () => undefined },
+      () => undefined,
+    );
+    expect(verifier.asked[0]?.messages.at(-1)?.content).not.toContain('ecosystem');
+    const skipped = engine({ audit: audit('block', 0.9), explain: 'An explanation.' });
+    const { final } = await run({ verifier: skipped.complete, nano: skipped.complete }, unlimitedApproval);
+    expect(final.audit).toBeDefined();
+    const off = engine({ audit: audit('block', 0.9), explain: 'An explanation.' });
+    const result = await advise(
+      { verifier: off.complete, nano: off.complete },
+      { result: unlimitedApproval, language: 'en', verify: false },
+      () => undefined,
+    );
+    expect(off.asked.map((r) => r.task)).toEqual(['explain']);
+    expect(result.merged.verdict).toBe('stepup');
+  });
 });
