@@ -1,10 +1,12 @@
-import { DEMO_FORESIGHT, startLoopback } from './loopback';
+import { demoForesight } from './demoAnswer';
+import { startLoopback } from './loopback';
 
 /*
  * Demo mode of the loopback cloud stand-in:
  *   npm run cloud:loopback -- [--port 8787] [--delay-ms N] [--fail STATUS]
- * Answers every chat-completions request with a fixed, plausible <FORESIGHT> JSON (or the failure
- * status) and prints each recorded request body, so you can see exactly what Vigil sends.
+ * Answers every chat-completions request with a <FORESIGHT> JSON read off the sanitized request
+ * (demoAnswer.ts; or the failure status) and prints each recorded request body, so you can see
+ * exactly what Vigil sends.
  */
 
 const USAGE = 'usage: npm run cloud:loopback -- [--port 8787] [--delay-ms N] [--fail STATUS]';
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
     port: args.port,
     delayMs: args.delayMs,
     ...(args.status !== undefined && { status: args.status }),
-    answer: () => JSON.stringify(DEMO_FORESIGHT),
+    answer: demoForesight,
     onRequest: (exchange) => {
       console.log(`--- ${new Date().toISOString()} ${exchange.method} ${exchange.path}`);
       console.log(JSON.stringify(exchange.body, null, 2));
@@ -40,7 +42,9 @@ async function main(): Promise<void> {
   });
   console.log(`Loopback cloud stand-in on ${server.url} (model: any name)`);
   console.log(
-    args.status === undefined ? 'Answers a fixed <FORESIGHT> demo JSON.' : `Answers HTTP ${args.status}.`,
+    args.status === undefined
+      ? 'Answers a <FORESIGHT> demo JSON read off each sanitized request (no real model).'
+      : `Answers HTTP ${args.status}.`,
   );
   console.log('Press Ctrl+C to stop.');
   const stop = () => void server.close().then(() => process.exit(0));
