@@ -12,6 +12,7 @@ export const adviceEn = {
   'advice.title': 'Local models',
   'advice.none':
     'No local model is loaded: this verdict is the deterministic gate’s alone, which is complete on its own.',
+  'advice.noneCloud': 'No local model is loaded: nothing on this device checked the request beyond the rules.',
   'advice.load': 'Load the local models',
   'advice.running.intent': 'The nano model is reading what you expect…',
   'advice.running.verify': 'The local verifier is checking this request…',
@@ -45,6 +46,7 @@ export const adviceZh: Record<keyof typeof adviceEn, string> = {
   'advice.statedNoModel': '请在 设置 → 本地模型 中加载 nano 模型，以便将你的描述与请求对比。',
   'advice.title': '本地模型',
   'advice.none': '没有加载本地模型：此结论仅来自确定性规则，规则本身已完整。',
+  'advice.noneCloud': '未加载本地模型：除规则外，本设备没有进一步检查此请求。',
   'advice.load': '加载本地模型',
   'advice.running.intent': 'nano 模型正在读取你的预期…',
   'advice.running.verify': '本地验证模型正在检查此请求…',
