@@ -23,8 +23,8 @@ const good: CloudInput = {
   profile: 'default',
 };
 
-const problems = (input: unknown, savedKey?: string): readonly CloudProblem[] => {
-  const check = checkCloudInput(input, savedKey);
+const problems = (input: unknown): readonly CloudProblem[] => {
+  const check = checkCloudInput(input);
   return check.ok ? [] : check.problems;
 };
 
@@ -121,14 +121,23 @@ describe('checkCloudInput', () => {
     ]);
   });
 
-  test('the key: left out keeps the saved one, empty removes it', () => {
+  test('the key: left out keeps the saved one for the same origin only; empty removes it', () => {
     const { apiKey: _, ...noKey } = good;
-    const kept = checkCloudInput(noKey, 'sk-saved');
-    expect(kept.ok && kept.prefs.apiKey).toBe('sk-saved');
+    const saved = { apiKey: 'sk-saved', baseUrl: 'https://api.example.com/v1' };
+    const key = (input: object) => {
+      const check = checkCloudInput(input, saved);
+      return check.ok ? check.prefs.apiKey : check.problems;
+    };
+    expect(key(noKey)).toBe('sk-saved');
+    expect(key({ ...noKey, baseUrl: 'https://api.example.com:443/v2/' })).toBe('sk-saved');
+    // Another server never receives the saved key.
+    expect(key({ ...noKey, baseUrl: 'https://api.example.org/v1' })).toBe('');
+    expect(key({ ...noKey, baseUrl: 'https://api.example.com:8443/v1' })).toBe('');
+    expect(key({ ...noKey, baseUrl: 'http://127.0.0.1:8787/v1' })).toBe('');
+    expect(key({ ...good, baseUrl: 'http://127.0.0.1:8787/v1' })).toBe('sk-test');
+    expect(key({ ...good, apiKey: '  ' })).toBe('');
     const none = checkCloudInput(noKey);
     expect(none.ok && none.prefs.apiKey).toBe('');
-    const cleared = checkCloudInput({ ...good, apiKey: '  ' }, 'sk-saved');
-    expect(cleared.ok && cleared.prefs.apiKey).toBe('');
   });
 
   test('every problem is listed, in field order', () => {
@@ -146,30 +155,39 @@ describe('checkCloudInput', () => {
 
   test('property: never throws; what it accepts the cloud client accepts', () => {
     let accepted = 0;
-    const text = fc.oneof(
-      fc.string({ maxLength: 40 }),
-      fc.constantFrom('https://api.example.com/v1', 'http://127.0.0.1:8787/v1', 'http://example.com'),
-    );
+    const valid = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ arbitrary, weight: 9 }, fc.anything());
     fc.assert(
       fc.property(
         fc.record(
           {
-            enabled: fc.oneof({ arbitrary: fc.boolean(), weight: 5 }, fc.anything()),
-            baseUrl: fc.oneof({ arbitrary: text, weight: 5 }, fc.anything()),
-            model: fc.oneof({ arbitrary: text, weight: 5 }, fc.anything()),
-            apiKey: fc.oneof({ arbitrary: text, weight: 5 }, fc.anything()),
-            timeoutMs: fc.oneof(
-              { arbitrary: fc.integer({ min: -10, max: 400_000 }), weight: 5 },
-              fc.double(),
+            enabled: valid(fc.boolean()),
+            baseUrl: valid(
+              fc.oneof(
+                fc.constantFrom(
+                  'https://api.example.com/v1',
+                  'http://127.0.0.1:8787/v1',
+                  'http://example.com',
+                ),
+                fc.webUrl(),
+                fc.string({ maxLength: 40 }),
+              ),
+            ),
+            model: valid(fc.string({ maxLength: 40 })),
+            apiKey: valid(fc.oneof(fc.stringMatching(/^[\x21-\x7e]{0,40}$/), fc.string({ maxLength: 40 }))),
+            timeoutMs: valid(fc.oneof(fc.integer({ min: 0, max: 400_000 }), fc.double())),
+            profile: valid(fc.constantFrom('strict', 'default', 'override')),
+            override: fc.oneof(
+              fc.constant(undefined),
+              fc.record({
+                amount: fc.constantFrom('hide', 'magnitude', 'bucket', 'exact'),
+                counterparty: fc.constantFrom('hide', 'pseudonym', 'exact'),
+                freeText: fc.constantFrom('hide', 'shape', 'exact'),
+                timing: fc.constantFrom('hide', 'month', 'exact'),
+              }),
               fc.anything(),
             ),
-            profile: fc.oneof(
-              { arbitrary: fc.constantFrom('strict', 'default', 'override'), weight: 5 },
-              fc.anything(),
-            ),
-            override: fc.anything(),
           },
-          { requiredKeys: [] },
+          { requiredKeys: ['enabled', 'baseUrl', 'model', 'timeoutMs', 'profile'] },
         ),
         (input) => {
           const check = checkCloudInput(input);

@@ -25,7 +25,10 @@ export type CloudInput = {
   readonly enabled: boolean;
   readonly baseUrl: string;
   readonly model: string;
-  /** The key to save; `''` for none; left out: keep the saved key (none when nothing is saved). */
+  /**
+   * The key to save; `''` for none; left out: keep the saved key, but only for an endpoint at the
+   * same origin as the saved one (a key is never carried over to another server).
+   */
   readonly apiKey?: string;
   readonly timeoutMs: number;
   readonly profile: PrivacyProfile;
@@ -60,9 +63,10 @@ const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
  * Checks cloud settings as typed: the URL, model, key and timeout exactly as `checkCloudConfig`
  * will (each alone, so a problem is named at its field), plus a whole-millisecond timeout of at
  * least MIN_CLOUD_TIMEOUT_MS, a known profile and, for `override`, complete per-class choices.
- * `savedKey` is the key kept when `input.apiKey` is left out. Never throws for any input value.
+ * `saved` is the record saved now: its key is kept when `input.apiKey` is left out and the base URL
+ * keeps its origin. Never throws for any input value.
  */
-export function checkCloudInput(input: unknown, savedKey = ''): CloudInputCheck {
+export function checkCloudInput(input: unknown, saved?: SavedEndpoint): CloudInputCheck {
   const o = (typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}) as Record<
     string,
     unknown
@@ -77,7 +81,8 @@ export function checkCloudInput(input: unknown, savedKey = ''): CloudInputCheck 
   else if (model.length > MAX_MODEL_CHARS) problems.push({ field: 'model', kind: 'long' });
   else if (CONTROL_OR_FORMAT.test(model) || !passes({ model }))
     problems.push({ field: 'model', kind: 'chars' });
-  const apiKey = o.apiKey === undefined ? savedKey : typeof o.apiKey === 'string' ? o.apiKey.trim() : null;
+  const apiKey =
+    o.apiKey === undefined ? keptKey(saved, baseUrl) : typeof o.apiKey === 'string' ? o.apiKey.trim() : null;
   if (apiKey === null) problems.push({ field: 'apiKey', kind: 'chars' });
   else if (apiKey.length > MAX_API_KEY_CHARS) problems.push({ field: 'apiKey', kind: 'long' });
   else if (apiKey !== '' && !passes({ apiKey })) problems.push({ field: 'apiKey', kind: 'chars' });
@@ -117,6 +122,25 @@ export function checkCloudInput(input: unknown, savedKey = ''): CloudInputCheck 
       timeoutMs: timeoutMs as number,
     },
   };
+}
+
+/** What of a saved record decides whether its key is kept. */
+export type SavedEndpoint = Pick<CloudPrefs, 'apiKey' | 'baseUrl'>;
+
+/** The saved key, when the new base URL has the saved one's origin (scheme, host and port); else none. */
+export function keptKey(saved: SavedEndpoint | undefined, baseUrl: string | undefined): string {
+  if (!saved || saved.apiKey === '' || baseUrl === undefined) return '';
+  return sameOrigin(saved.baseUrl, baseUrl) ? saved.apiKey : '';
+}
+
+/** Whether two URLs have one origin; false when either is not a URL, or has an opaque origin. */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    const origin = new URL(a.trim()).origin;
+    return origin !== 'null' && origin === new URL(b.trim()).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** A known-good configuration: each field is checked alone by putting it into this one. */
@@ -213,12 +237,13 @@ export function describeCloudProblem(problem: CloudProblem): string {
 
 /**
  * Cloud settings as typed, ready to save, or a ContextError (`invalidInput`, `path` naming the first
- * bad field) saying why not. `saved` is the record saved now (its key is kept when none is typed).
+ * bad field) saying why not. `saved` is the record saved now (its key is kept when none is typed
+ * and the endpoint keeps its origin).
  */
 export function toCloudPrefs(input: CloudInput, now: number, saved?: CloudPrefs): CloudPrefs {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new ContextError('invalidInput', 'The cloud settings must be an object of fields.');
-  const check = checkCloudInput(input, saved?.apiKey ?? '');
+  const check = checkCloudInput(input, saved);
   if (!check.ok) {
     const [first] = check.problems as [CloudProblem];
     throw new ContextError('invalidInput', describeCloudProblem(first), { path: first.field });

@@ -363,13 +363,26 @@ describe('validation: bad input is refused and changes nothing', () => {
       await expect(store.saveCloud(garbage as never, T0 + 1)).rejects.toMatchObject({ code: 'invalidInput' });
     expect(store.snapshot.data.prefs).toEqual([saved]);
 
-    // No key typed: the saved one is kept; an empty one removes it; strict drops the override.
+    // No key typed: the saved one is kept for the same server, never carried to another one;
+    // an empty one removes it; strict drops the override.
     const kept = await store.saveCloud(
-      { enabled: false, baseUrl: 'http://localhost:8000/v1', model: 'm', timeoutMs: 250, profile: 'strict' },
+      {
+        enabled: false,
+        baseUrl: 'https://api.example.com/v2',
+        model: 'm',
+        timeoutMs: 250,
+        profile: 'strict',
+      },
       T0 + 2,
     );
     expect(kept).toMatchObject({ apiKey: 'sk-secret', profile: 'strict', enabled: false, timeoutMs: 250 });
     expect(kept).not.toHaveProperty('override');
+    const moved = await store.saveCloud(
+      { ...good, apiKey: undefined, baseUrl: 'http://localhost:8000/v1' },
+      T0 + 2,
+    );
+    expect(moved.apiKey).toBe('');
+    await store.saveCloud(good, T0 + 2);
     const cleared = await store.saveCloud({ ...good, apiKey: '' }, T0 + 3);
     expect(cleared.apiKey).toBe('');
     store.close();
