@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { inspect } from '../edge/inspect';
-import { SAMPLE, SAMPLE_INPUT, sampleRequest } from './sampleRequest';
+import { SAMPLE, SAMPLE_INPUT } from './sampleInput';
+import { sampleRequest } from './sampleRequest';
 import { isSanitized } from './sanitize';
 
 const salt = () => crypto.getRandomValues(new Uint8Array(32));

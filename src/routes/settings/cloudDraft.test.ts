@@ -53,7 +53,8 @@ describe('the cloud settings draft', () => {
     expect(timeoutOf(' 2000 ')).toBe(2_000);
     expect(timeoutOf('2,500')).toBe(2_500);
     expect(timeoutOf('2 500')).toBe(2_500);
-    for (const text of ['', '2e3', '-1', '1.5', '0x10', 'abc', '9999999999']) expect(timeoutOf(text), text).toBeNaN();
+    for (const text of ['', '2e3', '-1', '1.5', '0x10', 'abc', '9999999999'])
+      expect(timeoutOf(text), text).toBeNaN();
   });
 
   test('what is saved: a typed key, an empty one to remove, none to keep; the override only under override', () => {
@@ -108,7 +109,9 @@ describe('the cloud settings draft', () => {
       'Enter a whole number of milliseconds from 250 to 300000.',
     );
     expect(problemWords(problems.timeoutMs as never, tZh)).toBe('请输入 250 到 300000 之间的整数毫秒数。');
-    expect(problemWords({ field: 'apiKey', kind: 'long' }, tEn)).toBe('An API key has at most 4096 characters.');
+    expect(problemWords({ field: 'apiKey', kind: 'long' }, tEn)).toBe(
+      'An API key has at most 4096 characters.',
+    );
     const bad = testSetupOf({ ...draftOf(undefined), baseUrl: 'ftp://x' }, undefined);
     expect(bad.ok).toBe(false);
   });
