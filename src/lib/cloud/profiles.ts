@@ -28,7 +28,8 @@ export const DEFAULT_CHOICES: ProfileChoices = {
   timing: 'month',
 };
 
-const allowed: { readonly [K in keyof ProfileChoices]: readonly ProfileChoices[K][] } = {
+/** The values each field class allows, from the most private to the least (the settings screen lists them in this order). */
+export const CHOICE_OPTIONS: { readonly [K in keyof ProfileChoices]: readonly ProfileChoices[K][] } = {
   amount: ['hide', 'magnitude', 'bucket', 'exact'],
   counterparty: ['hide', 'pseudonym', 'exact'],
   freeText: ['hide', 'shape', 'exact'],
@@ -50,7 +51,7 @@ export function choicesOf(profile: PrivacyProfile, override?: Partial<ProfileCho
   if (profile !== 'override') throw new SanitizeError(`unknown privacy profile: ${String(profile)}`);
   const out: Record<string, string> = { ...DEFAULT_CHOICES };
   for (const [key, value] of Object.entries(override ?? {})) {
-    const options = allowed[key as keyof ProfileChoices] as readonly string[] | undefined;
+    const options = CHOICE_OPTIONS[key as keyof ProfileChoices] as readonly string[] | undefined;
     if (!options) throw new SanitizeError(`unknown field class in the override: ${key}`);
     if (typeof value !== 'string' || !options.includes(value))
       throw new SanitizeError(`override ${key} must be one of ${options.join(', ')}`);
@@ -67,7 +68,7 @@ export function isChoices(value: unknown): value is ProfileChoices {
   return (
     keys.length === 4 &&
     keys.every((key) =>
-      (allowed[key as keyof ProfileChoices] as readonly unknown[] | undefined)?.includes(record[key]),
+      (CHOICE_OPTIONS[key as keyof ProfileChoices] as readonly unknown[] | undefined)?.includes(record[key]),
     )
   );
 }

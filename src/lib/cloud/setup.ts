@@ -1,51 +1,53 @@
-import type { CloudPrefs, PrefsRecord } from '../context/records';
-import { type CloudConfig, checkCloudConfig } from './config';
-import { choicesOf, isChoices, type ProfileChoices } from './profiles';
+import { upgradeCloudPrefs } from '../context/cloudPrefs';
+import type { CloudPrefs } from '../context/records';
+import type { ContextSnapshot } from '../context/store';
+import { type CloudConfig, CloudConfigError, checkCloudConfig } from './config';
+import { isChoices, type ProfileChoices } from './profiles';
 import type { PrivacyProfile } from './sanitized';
 
-/** PROVISIONAL — replaced by the cloud settings branch (same interface). */
+/** What the cloud tier runs with: where to ask, and how to sanitize what it is asked. */
 export type CloudSetup = {
   readonly config: CloudConfig;
   readonly profile: PrivacyProfile;
+  /** The per-class choices; present exactly when `profile` is `override`. */
   readonly override?: ProfileChoices;
 };
 
-/** The cloud setup to use, or undefined when none is saved, it is disabled, or it is unusable. */
+const PROFILES: readonly unknown[] = ['strict', 'default', 'override'];
+
+/**
+ * The cloud setup to use, or undefined when none is saved, it is disabled, or it is unusable (a
+ * configuration `checkCloudConfig` refuses, an unknown profile, an override profile without complete
+ * choices). Fails closed: anything doubtful means no cloud. Pure.
+ */
 export function cloudSetup(prefs: CloudPrefs | undefined): CloudSetup | undefined {
-  if (!prefs?.enabled) return undefined;
-  const config: CloudConfig = {
-    baseUrl: prefs.baseUrl,
-    model: prefs.model,
-    apiKey: prefs.apiKey,
-    timeoutMs: (prefs as { timeoutMs?: number }).timeoutMs ?? 2000,
-  };
+  if (prefs?.id !== 'cloud' || prefs.enabled !== true) return undefined;
+  const { baseUrl, model, apiKey, timeoutMs, profile, override } = upgradeCloudPrefs(prefs);
+  if (typeof baseUrl !== 'string' || typeof model !== 'string' || typeof apiKey !== 'string')
+    return undefined;
+  if (!PROFILES.includes(profile)) return undefined;
+  if (profile === 'override' && !isChoices(override)) return undefined;
+  const config: CloudConfig = { baseUrl, model, ...(apiKey !== '' && { apiKey }), timeoutMs };
   try {
     checkCloudConfig(config);
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof CloudConfigError) return undefined;
+    throw error;
   }
-  const override = (prefs as { override?: unknown }).override;
-  if (prefs.profile === 'override') {
-    try {
-      return {
-        config,
-        profile: 'override',
-        override: choicesOf('override', override as Partial<ProfileChoices>),
-      };
-    } catch {
-      return undefined;
-    }
-  }
-  void isChoices;
-  return { config, profile: prefs.profile };
+  return {
+    config,
+    profile,
+    ...(profile === 'override' && { override: { ...(override as ProfileChoices) } }),
+  };
 }
 
-/** The saved cloud prefs in a snapshot. */
-export function savedCloudPrefs(snapshot: {
-  readonly status: string;
-  readonly data: { readonly prefs: readonly PrefsRecord[] };
-}): CloudPrefs | undefined {
+/**
+ * The saved cloud prefs in a snapshot (like savedProjectId in context/projectId.ts): undefined when
+ * none is saved or the store is not ready (locked, opening, unavailable: the cloud tier is then off).
+ * A record saved before the timeout existed comes back with the default timeout.
+ */
+export function savedCloudPrefs(snapshot: ContextSnapshot): CloudPrefs | undefined {
   if (snapshot.status !== 'ready') return undefined;
   const record = snapshot.data.prefs.find((p) => p.id === 'cloud');
-  return record?.id === 'cloud' ? record : undefined;
+  return record?.id === 'cloud' ? upgradeCloudPrefs(record) : undefined;
 }

@@ -13,7 +13,13 @@ import {
   parseExportDocument,
   toExportDocument,
 } from './exportFile';
-import { type ContextData, type DecisionLogRecord, emptyContext, privateStoreNames } from './records';
+import {
+  type ContextData,
+  type DecisionLogRecord,
+  emptyContext,
+  type PrefsRecord,
+  privateStoreNames,
+} from './records';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 ajv.addSchema(JSON.parse(readFileSync('schemas/decision.schema.json', 'utf8')));
@@ -134,7 +140,10 @@ const full: ContextData = {
       baseUrl: 'https://api.example.com/v1',
       model: 'm',
       apiKey: 'sk-x',
-      profile: 'default',
+      profile: 'override',
+      override: { amount: 'bucket', counterparty: 'exact', freeText: 'hide', timing: 'month' },
+      timeoutMs: 2_500,
+      updatedAt: 13,
     },
     { id: 'walletconnect', projectId: '0123456789abcdef0123456789abcdef', updatedAt: 12 },
   ],
@@ -226,6 +235,27 @@ describe('parseExportDocument: valid files', () => {
       id: 'walletconnect',
       projectId: '0123456789abcdef0123456789abcdef',
     });
+  });
+
+  test('a cloud record from before the timeout existed loads with the default; override and updatedAt are optional', () => {
+    const doc = validDoc();
+    const cloud = rec(doc, 'prefs', 1);
+    for (const key of ['override', 'timeoutMs', 'updatedAt']) delete cloud[key];
+    cloud.profile = 'default';
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    const back = parseExportDocument(JSON.stringify(doc)).prefs[1];
+    expect(back).toEqual({
+      id: 'cloud',
+      enabled: false,
+      baseUrl: 'https://api.example.com/v1',
+      model: 'm',
+      apiKey: 'sk-x',
+      profile: 'default',
+      timeoutMs: 2_000,
+    });
+    // And it exports with the default written out, which reads back the same.
+    const again = parseExportDocument(exportText({ ...full, prefs: [back as PrefsRecord] }, 0));
+    expect(again.prefs).toEqual([back]);
   });
 
   test('a byte-order mark and compact JSON are accepted', () => {
@@ -773,6 +803,78 @@ const bad: readonly Bad[] = [
       rec(d, 'prefs', 1).enabled = 'true';
     },
     path: '$.data.prefs[1].enabled',
+    schema: 'rejects',
+  },
+  {
+    name: 'cloud prefs timeout below the minimum',
+    change: (d) => {
+      rec(d, 'prefs', 1).timeoutMs = 100;
+    },
+    path: '$.data.prefs[1].timeoutMs',
+    schema: 'rejects',
+  },
+  {
+    name: 'cloud prefs timeout not whole',
+    change: (d) => {
+      rec(d, 'prefs', 1).timeoutMs = 2000.5;
+    },
+    path: '$.data.prefs[1].timeoutMs',
+    schema: 'rejects',
+  },
+  {
+    name: 'cloud prefs timeout as text',
+    change: (d) => {
+      rec(d, 'prefs', 1).timeoutMs = '2000';
+    },
+    path: '$.data.prefs[1].timeoutMs',
+    schema: 'rejects',
+  },
+  {
+    name: 'cloud prefs override value not allowed',
+    change: (d) => {
+      (rec(d, 'prefs', 1).override as Record<string, unknown>).amount = 'all';
+    },
+    path: '$.data.prefs[1].override.amount',
+    schema: 'rejects',
+  },
+  {
+    name: 'cloud prefs override with an unknown class',
+    change: (d) => {
+      (rec(d, 'prefs', 1).override as Record<string, unknown>).addressBook = 'exact';
+    },
+    path: '$.data.prefs[1].override.addressBook',
+    schema: 'rejects',
+  },
+  {
+    name: 'cloud prefs override missing a class',
+    change: (d) => {
+      delete (rec(d, 'prefs', 1).override as Record<string, unknown>).timing;
+    },
+    path: '$.data.prefs[1].override.timing',
+    schema: 'rejects',
+  },
+  {
+    name: 'cloud prefs override not an object',
+    change: (d) => {
+      rec(d, 'prefs', 1).override = 'exact';
+    },
+    path: '$.data.prefs[1].override',
+    schema: 'rejects',
+  },
+  {
+    name: 'cloud prefs model over 256 characters',
+    change: (d) => {
+      rec(d, 'prefs', 1).model = 'm'.repeat(257);
+    },
+    path: '$.data.prefs[1].model',
+    schema: 'rejects',
+  },
+  {
+    name: 'cloud prefs unknown field',
+    change: (d) => {
+      rec(d, 'prefs', 1).temperature = 1;
+    },
+    path: '$.data.prefs[1].temperature',
     schema: 'rejects',
   },
   {

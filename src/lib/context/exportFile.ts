@@ -1,5 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { getAddress } from 'viem';
+import { CHOICE_OPTIONS, type ProfileChoices } from '$lib/cloud/profiles';
 import {
   DECISION_SCHEMA,
   type Decision,
@@ -8,8 +9,17 @@ import {
   type Verdict,
 } from '$lib/edge/gate/decision';
 import type { Severity } from '$lib/edge/gate/policy';
+import {
+  DEFAULT_CLOUD_TIMEOUT_MS,
+  MAX_API_KEY_CHARS,
+  MAX_BASE_URL_CHARS,
+  MAX_CLOUD_TIMEOUT_MS,
+  MAX_MODEL_CHARS,
+  MIN_CLOUD_TIMEOUT_MS,
+} from './cloudPrefs';
 import { ContextError } from './errors';
 import {
+  type CloudPrefs,
   type ContactRecord,
   type ContextData,
   type DecisionLogRecord,
@@ -67,8 +77,6 @@ export const MAX_LOGGED_INPUT_CHARS = 1024 * 1024;
 
 /** Other caps, on fields whose real values are far smaller. */
 const MAX_KIND_CHARS = 100;
-const MAX_URL_CHARS = 2_000;
-const MAX_SECRET_CHARS = 2_000;
 const MAX_DECISION_TEXT_CHARS = 10_000;
 const MAX_LIST_ITEMS = 10_000;
 const MAX_CHAINS = 1_000;
@@ -377,14 +385,44 @@ function readPrefs(value: unknown, path: string): PrefsRecord {
       }),
     };
   }
-  const o = object(value, path, ['id', 'enabled', 'baseUrl', 'model', 'apiKey', 'profile']);
+  return readCloudPrefs(value, path);
+}
+
+/**
+ * Cloud settings. URL, model and key are read as text (a draft is kept even when it is not usable
+ * yet; `cloudSetup` refuses an unusable one); the timeout, the override and the time are strict. A
+ * file from before the timeout existed gets the default.
+ */
+function readCloudPrefs(value: unknown, path: string): CloudPrefs {
+  const o = object(
+    value,
+    path,
+    ['id', 'enabled', 'baseUrl', 'model', 'apiKey', 'profile'],
+    ['override', 'timeoutMs', 'updatedAt'],
+  );
   return {
     id: 'cloud',
     enabled: boolean(o.enabled, `${path}.enabled`),
-    baseUrl: string(o.baseUrl, `${path}.baseUrl`, 0, MAX_URL_CHARS),
-    model: string(o.model, `${path}.model`, 0, MAX_NAME_CHARS),
-    apiKey: string(o.apiKey, `${path}.apiKey`, 0, MAX_SECRET_CHARS),
+    baseUrl: string(o.baseUrl, `${path}.baseUrl`, 0, MAX_BASE_URL_CHARS),
+    model: string(o.model, `${path}.model`, 0, MAX_MODEL_CHARS),
+    apiKey: string(o.apiKey, `${path}.apiKey`, 0, MAX_API_KEY_CHARS),
     profile: oneOf(o.profile, `${path}.profile`, ['strict', 'default', 'override'] as const),
+    ...(Object.hasOwn(o, 'override') && { override: choices(o.override, `${path}.override`) }),
+    timeoutMs: Object.hasOwn(o, 'timeoutMs')
+      ? integer(o.timeoutMs, `${path}.timeoutMs`, MIN_CLOUD_TIMEOUT_MS, MAX_CLOUD_TIMEOUT_MS)
+      : DEFAULT_CLOUD_TIMEOUT_MS,
+    ...(Object.hasOwn(o, 'updatedAt') && { updatedAt: time(o.updatedAt, `${path}.updatedAt`) }),
+  };
+}
+
+/** A privacy override: one allowed choice for each field class, nothing else. */
+function choices(value: unknown, path: string): ProfileChoices {
+  const o = object(value, path, ['amount', 'counterparty', 'freeText', 'timing']);
+  return {
+    amount: oneOf(o.amount, `${path}.amount`, CHOICE_OPTIONS.amount),
+    counterparty: oneOf(o.counterparty, `${path}.counterparty`, CHOICE_OPTIONS.counterparty),
+    freeText: oneOf(o.freeText, `${path}.freeText`, CHOICE_OPTIONS.freeText),
+    timing: oneOf(o.timing, `${path}.timing`, CHOICE_OPTIONS.timing),
   };
 }
 

@@ -48,6 +48,18 @@ async function fill(store: ContextStore): Promise<void> {
   await store.savePolicy({ profile: 'expert', rules: { 'recipient.new': { enabled: false } } }, 7, T0);
   await store.savePrefs({ id: 'models', loadAtStart: true });
   await store.saveWalletConnect('0123456789abcdef0123456789abcdef', T0);
+  await store.saveCloud(
+    {
+      enabled: true,
+      baseUrl: 'https://api.example.com/v1',
+      model: 'dmind-3',
+      apiKey: 'sk-io',
+      timeoutMs: 4_000,
+      profile: 'override',
+      override: { amount: 'magnitude', counterparty: 'hide', freeText: 'shape', timing: 'exact' },
+    },
+    T0,
+  );
   for (const [i, to] of [ALICE, BOB].entries()) {
     const { entry, intent } = decided(usdcTransfer(to), T0 + i);
     const logged = await store.logDecision(entry);
@@ -118,4 +130,26 @@ test('a corrupted or partial import file is rejected whole and changes nothing',
     expect((error as ContextError).code).toBe('invalidImport');
     expect(await disk()).toEqual(before);
   }
+});
+
+test('a cloud record saved by an older Vigil (no timeout) exports with the default and imports back the same', async () => {
+  (await openStore()).close();
+  const db = await openDB(name);
+  const old = {
+    id: 'cloud',
+    enabled: true,
+    baseUrl: 'http://127.0.0.1:8787/v1',
+    model: 'loopback',
+    apiKey: '',
+    profile: 'strict',
+  };
+  await db.put('prefs', old);
+  db.close();
+  const store = await openStore();
+  const text = exportText(store.snapshot.data, T0);
+  expect(JSON.parse(text).data.prefs).toEqual([{ ...old, timeoutMs: 2_000 }]);
+  await store.eraseAll();
+  await store.replaceAll(parseExportDocument(text));
+  expect(store.snapshot.data.prefs).toEqual([{ ...old, timeoutMs: 2_000 }]);
+  expect((await disk()).prefs).toEqual([{ ...old, timeoutMs: 2_000 }]);
 });

@@ -1,4 +1,6 @@
 import type { Address, Hex } from 'viem';
+import type { ProfileChoices } from '$lib/cloud/profiles';
+import type { PrivacyProfile } from '$lib/cloud/sanitized';
 import type { Decision, Verdict } from '$lib/edge/gate/decision';
 
 /**
@@ -119,14 +121,24 @@ export type ModelPrefs = {
   readonly verifier?: string;
 };
 
-/** Cloud preferences (the cloud tier reads them). The API key never leaves the device but to its endpoint. */
+/**
+ * Cloud preferences (the cloud tier reads them through `cloudSetup` in `$lib/cloud/setup`). The API
+ * key never leaves the device but to its endpoint; it is sealed only while the passphrase lock is on.
+ * Records saved before `timeoutMs` existed load with the default (see `upgradeCloudPrefs`).
+ */
 export type CloudPrefs = {
   readonly id: 'cloud';
   readonly enabled: boolean;
   readonly baseUrl: string;
   readonly model: string;
+  /** An empty string is no key. */
   readonly apiKey: string;
-  readonly profile: 'strict' | 'default' | 'override';
+  readonly profile: PrivacyProfile;
+  /** The per-class choices; only meaningful (and only saved) with the `override` profile. */
+  readonly override?: ProfileChoices;
+  /** Milliseconds to wait for an answer; within [MIN_CLOUD_TIMEOUT_MS, MAX_TIMEOUT_MS]. */
+  readonly timeoutMs: number;
+  readonly updatedAt?: number;
 };
 
 /**

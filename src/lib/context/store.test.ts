@@ -51,14 +51,17 @@ async function fillEverything(store: ContextStore): Promise<void> {
   await store.addDelegate('0x63c0c19a282a1B52b07dD5a65b58948A07DAE32B', [1], 'MetaMask delegator', T0);
   await store.savePolicy({ profile: 'conservative', limits: { perAsset: { native: '1000' } } }, 3, T0);
   await store.savePrefs({ id: 'models', loadAtStart: false, nano: 'Qwen3-0.6B-q4f16_1-MLC' });
-  await store.savePrefs({
-    id: 'cloud',
-    enabled: false,
-    baseUrl: 'http://127.0.0.1:8787/v1',
-    model: 'dmind',
-    apiKey: 'sk-local',
-    profile: 'strict',
-  });
+  await store.saveCloud(
+    {
+      enabled: false,
+      baseUrl: 'http://127.0.0.1:8787/v1',
+      model: 'dmind',
+      apiKey: 'sk-local',
+      timeoutMs: 2_500,
+      profile: 'strict',
+    },
+    T0,
+  );
   const { entry, intent } = decided(usdcTransfer(ALICE), T0);
   const logged = await store.logDecision(entry);
   await store.recordAction(logged.id, 'signed', {
@@ -290,6 +293,127 @@ describe('validation: bad input is refused and changes nothing', () => {
     await reopened.removePrefs('walletconnect');
     expect(reopened.snapshot.data.prefs).toEqual([]);
     expect(await rawDump()).not.toContain('walletconnect');
+  });
+
+  test('cloud settings: trimmed, validated field by field, the key kept when not typed; a bad one changes nothing', async () => {
+    const store = await openStore();
+    const good = {
+      enabled: true,
+      baseUrl: '  https://api.example.com/v1 ',
+      model: ' dmind-3 ',
+      apiKey: ' sk-secret ',
+      timeoutMs: 2_000,
+      profile: 'override',
+      override: { amount: 'exact', counterparty: 'pseudonym', freeText: 'hide', timing: 'month' },
+    } as const;
+    const saved = await store.saveCloud(good, T0);
+    expect(saved).toEqual({
+      id: 'cloud',
+      enabled: true,
+      baseUrl: 'https://api.example.com/v1',
+      model: 'dmind-3',
+      apiKey: 'sk-secret',
+      profile: 'override',
+      override: good.override,
+      timeoutMs: 2_000,
+      updatedAt: T0,
+    });
+    expect(store.snapshot.data.prefs).toEqual([saved]);
+
+    const refusals: [Record<string, unknown>, string, RegExp][] = [
+      [{ baseUrl: 'http://example.com/v1' }, 'baseUrl', /must use https/],
+      [{ baseUrl: 'ftp://127.0.0.1/v1' }, 'baseUrl', /must use https/],
+      [{ baseUrl: '' }, 'baseUrl', /Enter the base URL/],
+      [{ baseUrl: 'api.example.com/v1' }, 'baseUrl', /not a URL/],
+      [{ baseUrl: 'https://user:pw@api.example.com/v1' }, 'baseUrl', /user name or password/],
+      [{ baseUrl: 'https://api.example.com/v1?key=1' }, 'baseUrl', /query/],
+      [{ baseUrl: 'https://api.exa\nmple.com/v1' }, 'baseUrl', /not a URL/],
+      [{ baseUrl: `https://a.example/${'x'.repeat(2_000)}` }, 'baseUrl', /longer than 2000/],
+      [{ model: '   ' }, 'model', /model name/],
+      [{ model: 'm'.repeat(257) }, 'model', /at most 256/],
+      [{ model: 'dmind\u202e' }, 'model', /control or invisible/],
+      [{ apiKey: 'sk secret' }, 'apiKey', /printable ASCII/],
+      [{ apiKey: 'sk-ключ' }, 'apiKey', /printable ASCII/],
+      [{ apiKey: 'k'.repeat(4_097) }, 'apiKey', /at most 4096/],
+      [{ apiKey: 42 }, 'apiKey', /printable ASCII/],
+      [{ timeoutMs: 0 }, 'timeoutMs', /from 250 to 300000/],
+      [{ timeoutMs: 249 }, 'timeoutMs', /from 250/],
+      [{ timeoutMs: 300_001 }, 'timeoutMs', /to 300000/],
+      [{ timeoutMs: 1_000.5 }, 'timeoutMs', /whole number/],
+      [{ timeoutMs: Number.NaN }, 'timeoutMs', /whole number/],
+      [{ timeoutMs: '2000' }, 'timeoutMs', /whole number/],
+      [{ profile: 'lax' }, 'profile', /strict, default or override/],
+      [{ override: undefined }, 'override', /one valid choice/],
+      [{ override: { ...good.override, amount: 'all' } }, 'override', /one valid choice/],
+      [{ override: { ...good.override, colour: 'red' } }, 'override', /one valid choice/],
+      [{ profile: 'strict', override: 'garbage' }, 'override', /one valid choice/],
+      [{ enabled: 'yes' }, 'enabled', /true or false/],
+      // The first bad field is named.
+      [{ baseUrl: 'http://example.com', model: '', timeoutMs: 1 }, 'baseUrl', /https/],
+    ];
+    for (const [change, path, message] of refusals) {
+      const error = await store.saveCloud({ ...good, ...change } as never, T0 + 1).catch((e: unknown) => e);
+      expect(error, JSON.stringify(change).slice(0, 80)).toBeInstanceOf(ContextError);
+      expect(error).toMatchObject({ code: 'invalidInput', path });
+      expect((error as Error).message).toMatch(message);
+      // A refused key is never repeated in the message.
+      expect((error as Error).message).not.toContain('secret');
+    }
+    for (const garbage of [null, undefined, 42, 'cloud', [], [good]])
+      await expect(store.saveCloud(garbage as never, T0 + 1)).rejects.toMatchObject({ code: 'invalidInput' });
+    expect(store.snapshot.data.prefs).toEqual([saved]);
+
+    // No key typed: the saved one is kept for the same server, never carried to another one;
+    // an empty one removes it; strict drops the override.
+    const kept = await store.saveCloud(
+      {
+        enabled: false,
+        baseUrl: 'https://api.example.com/v2',
+        model: 'm',
+        timeoutMs: 250,
+        profile: 'strict',
+      },
+      T0 + 2,
+    );
+    expect(kept).toMatchObject({ apiKey: 'sk-secret', profile: 'strict', enabled: false, timeoutMs: 250 });
+    expect(kept).not.toHaveProperty('override');
+    const moved = await store.saveCloud(
+      { ...good, apiKey: undefined, baseUrl: 'http://localhost:8000/v1' },
+      T0 + 2,
+    );
+    expect(moved.apiKey).toBe('');
+    await store.saveCloud(good, T0 + 2);
+    const cleared = await store.saveCloud({ ...good, apiKey: '' }, T0 + 3);
+    expect(cleared.apiKey).toBe('');
+    store.close();
+    const reopened = await openStore();
+    expect(reopened.snapshot.data.prefs).toEqual([cleared]);
+    await reopened.removePrefs('cloud');
+    expect(reopened.snapshot.data.prefs).toEqual([]);
+  });
+
+  test('a cloud record saved before the timeout existed loads with the default', async () => {
+    const old = {
+      id: 'cloud',
+      enabled: true,
+      baseUrl: 'https://api.example.com/v1',
+      model: 'm',
+      apiKey: '',
+      profile: 'default',
+    };
+    (await openStore()).close();
+    const db = await openDB(name);
+    await db.put('prefs', old);
+    db.close();
+    const store = await openStore();
+    expect(store.snapshot.data.prefs).toEqual([{ ...old, timeoutMs: 2_000 }]);
+    // Sealing writes it with the default; it reads back the same once unlocked.
+    await store.enableLock('correct horse battery', 0);
+    store.close();
+    const locked = await openStore();
+    expect(locked.snapshot.status).toBe('locked');
+    await locked.unlock('correct horse battery');
+    expect(locked.snapshot.data.prefs).toEqual([{ ...old, timeoutMs: 2_000 }]);
   });
 
   test('an action is recorded once; signing a blocked request is an override', async () => {

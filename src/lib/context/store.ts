@@ -3,11 +3,13 @@ import { type Address, getAddress, type Hex, keccak256 } from 'viem';
 import { ParseError } from '$lib/edge/errors';
 import { parsePolicy } from '$lib/edge/gate/parseContext';
 import type { Intent } from '$lib/edge/intent/types';
+import { type CloudInput, toCloudPrefs, upgradeCloudPrefs } from './cloudPrefs';
 import { createLock, isLockConfig, isSealed, type LockConfig, seal, unlockKey, unseal } from './crypto';
 import { effectsOfAction } from './effects';
 import { asContextError, ContextError, describeError } from './errors';
 import { toProjectId } from './projectId';
 import {
+  type CloudPrefs,
   type ContactRecord,
   type ContextData,
   type DecisionLogRecord,
@@ -238,6 +240,8 @@ export class ContextStore {
     const data: Record<string, unknown[]> = {};
     for (const [i, name] of privateStoreNames.entries())
       data[name] = await Promise.all((raw[i] ?? []).map((value) => this.#decode(name, value)));
+    // Records written by an older Vigil read with today's defaults (sealed ones cannot be migrated on disk).
+    data.prefs = (data.prefs as PrefsRecord[]).map((p) => (p.id === 'cloud' ? upgradeCloudPrefs(p) : p));
     return data as unknown as ContextData;
   }
 
@@ -586,6 +590,26 @@ export class ContextStore {
         this.#fail(error);
       }
       const record: WalletConnectPrefs = { id: 'walletconnect', projectId: id, updatedAt: now };
+      await this.#commit({ put: { prefs: [record] } });
+      return record;
+    });
+  }
+
+  /**
+   * Saves the cloud tier's settings as typed (see `checkCloudInput`: the URL, model, key and
+   * timeout as the cloud client will check them, the profile and its override). A bad field is an
+   * `invalidInput` error whose `path` names it, and nothing is written. Leaving `apiKey` out keeps
+   * the saved key.
+   */
+  saveCloud(input: CloudInput, now: number): Promise<CloudPrefs> {
+    return this.#serial(async () => {
+      const saved = this.#snapshot.data.prefs.find((p): p is CloudPrefs => p.id === 'cloud');
+      let record: CloudPrefs | undefined;
+      try {
+        record = toCloudPrefs(input, now, saved);
+      } catch (error) {
+        this.#fail(error);
+      }
       await this.#commit({ put: { prefs: [record] } });
       return record;
     });

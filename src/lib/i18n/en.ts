@@ -6,6 +6,7 @@ import type { ActionKind, AssetAmount, Counterparty, Intent, Permission } from '
 import type { PayloadKind } from '$lib/edge/payload';
 import type { FieldKey } from '$lib/edge/view';
 import { adviceEn } from './parts/advice';
+import { cloudEn } from './parts/cloud';
 import { contextEn } from './parts/context';
 import { dataEn } from './parts/data';
 import { historyEn } from './parts/history';
@@ -343,6 +344,7 @@ export const en = {
   ...adviceEn,
   ...tiersEn,
   ...walletConnectEn,
+  ...cloudEn,
 } satisfies Record<string, string> &
   Record<`field.${FieldKey}`, string> &
   Record<`kind.${PayloadKind}`, string> &

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { adviceZh } from './parts/advice';
+import { cloudZh } from './parts/cloud';
 import { contextZh } from './parts/context';
 import { dataZh } from './parts/data';
 import { historyZh } from './parts/history';
@@ -325,4 +326,5 @@ export const zh: Messages = {
   ...adviceZh,
   ...tiersZh,
   ...walletConnectZh,
+  ...cloudZh,
 };
