@@ -83,7 +83,9 @@ for (const profile of ['strict', 'default', 'override'] as const) {
       baseUrl: server.url,
       profile,
       // The person lets exact amounts out, nothing else.
-      ...(profile === 'override' && { override: { amount: 'exact' } }),
+      ...(profile === 'override' && {
+        override: { amount: 'exact', counterparty: 'pseudonym', freeText: 'shape', timing: 'month' },
+      }),
     });
     await input(page).fill(APPROVAL);
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'stepup');
