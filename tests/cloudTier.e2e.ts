@@ -288,3 +288,27 @@ test('edge → cloud → local: the verifier is given the cloud’s context and 
     page.getByTestId('signal-provenance').locator('tr[data-signal="audit"]').getByTestId('provenance-saw'),
   ).toContainText('public, sensitive, private');
 });
+
+test('set up in Settings, asked from the inspector: the key goes only in the Authorization header', async ({
+  page,
+}) => {
+  server = await startLoopback();
+  await openInspector(page, '/settings');
+  await waitForContext(page);
+  const panel = page.getByTestId('cloud-panel');
+  await panel.getByRole('checkbox', { name: 'Use the cloud tier' }).check();
+  await panel.getByRole('textbox', { name: 'Base URL', exact: true }).fill(server.url);
+  await panel.getByRole('textbox', { name: 'Model', exact: true }).fill('dmind-3');
+  await panel.getByTestId('cloud-api-key').fill('sk-test-5f1e');
+  await panel.getByRole('radio', { name: /^Strict/ }).check();
+  await panel.getByRole('button', { name: 'Save cloud settings' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Cloud settings saved.' })).toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Inspector', exact: true }).click();
+  await input(page).fill(APPROVAL);
+  await expect(tier(page, 'cloud')).toHaveAttribute('data-state', 'ran');
+  expect(server.exchanges).toHaveLength(1);
+  expect(server.exchanges[0]?.headers.authorization).toBe('Bearer sk-test-5f1e');
+  expect(recorded(server)).not.toContain('sk-test-5f1e');
+  expect((server.requests[0] as { model: string }).model).toBe('dmind-3');
+});
