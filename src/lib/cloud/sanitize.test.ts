@@ -248,3 +248,19 @@ test('only sanitize makes a SanitizedRequest (compile time)', () => {
   expect(isSanitized(forged)).toBe(false);
   expect(send(sanitize({ result: ok(transfer), profile: 'strict', salt }))).toBe('strict');
 });
+
+describe('an allowance on an unnamed contract (bare calldata)', () => {
+  test('is an unknown token, never the native currency, and passes the run-time check', () => {
+    const data = encodeFunctionData({ abi, functionName: 'approve', args: [stranger, 987_654_321n] });
+    const request = sanitize({ result: ok(data), profile: 'default', salt });
+    const intent = request.body.intent as {
+      assets: { asset: unknown; unit: string }[];
+      permissions: { unit: string }[];
+    };
+    expect(intent.assets[0]?.asset).toEqual({ ref: 'unknown' });
+    expect(intent.assets[0]?.unit).toBe('base units');
+    expect(intent.permissions[0]?.unit).toBe('base units');
+    expect(JSON.stringify(request.body)).not.toContain('native');
+    expect(isSanitized(request)).toBe(true);
+  });
+});

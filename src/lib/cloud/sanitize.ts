@@ -198,7 +198,14 @@ function fail(message: string): never {
 }
 
 /** The asset of an amount: its reference, and the unit and decimals its amounts are written in. */
-function assetOf(asset: Address | undefined, ctx: Context): { asset: Json; unit: string; decimals: number } {
+function assetOf(
+  asset: Address | undefined,
+  ctx: Context,
+  /** An allowance with no token named: the contract called, which the payload does not say (bare calldata). */
+  allowance = false,
+): { asset: Json; unit: string; decimals: number } {
+  // The native currency cannot be approved: an allowance without a token is on an unnamed contract.
+  if (asset === undefined && allowance) return { asset: { ref: 'unknown' }, unit: 'base units', decimals: 0 };
   if (asset === undefined) {
     const native = ctx.chainId === undefined ? undefined : nativeCurrency(ctx.chainId);
     return native
@@ -230,7 +237,7 @@ function amountOf(amount: bigint | undefined, decimals: number, ctx: Context): s
 }
 
 function assetAmount(item: AssetAmount, ctx: Context): Json {
-  const { asset, unit, decimals } = assetOf(item.asset, ctx);
+  const { asset, unit, decimals } = assetOf(item.asset, ctx, item.role === 'allow');
   const out: Record<string, Json> = { role: item.role, asset };
   if (item.unlimited) out.unlimited = true;
   else {
@@ -296,7 +303,7 @@ function node(intent: Intent, ctx: Context): Json {
   out.permissions = intent.permissions.map((p) => {
     const permission: Record<string, Json> = { kind: p.kind, to: ref(p.to, ctx) as Json };
     if (p.asset !== undefined || p.amount !== undefined || p.unlimited) {
-      const { asset, unit, decimals } = assetOf(p.asset, ctx);
+      const { asset, unit, decimals } = assetOf(p.asset, ctx, p.kind === 'allowance');
       if (p.asset !== undefined) permission.asset = asset;
       if (p.unlimited) permission.unlimited = true;
       else {

@@ -162,7 +162,8 @@ function checkObject(value: Record<string, unknown>, path: string, walk: Walk): 
         return `${path}: pseudonym not allowed here`;
     } else if (ref === 'address') {
       if (choices.counterparty !== 'exact') return `${path}: address not allowed here`;
-    } else if (ref !== 'self' && ref !== 'hidden' && ref !== 'native') return `${path}: unknown ref`;
+    } else if (ref !== 'self' && ref !== 'hidden' && ref !== 'native' && ref !== 'unknown')
+      return `${path}: unknown ref`;
   }
   return undefined;
 }
