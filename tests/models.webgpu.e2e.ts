@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import config from '../playwright.config';
+import { watchCsp } from './csp';
 import { openInspector } from './fixtures';
 
 // Headless Chromium gives no WebGPU adapter; with --enable-unsafe-webgpu it gives SwiftShader's
@@ -52,6 +53,7 @@ test.describe('with --enable-unsafe-webgpu (a SwiftShader adapter)', () => {
         return route.abort('internetdisconnected');
       });
     }
+    const csp = await watchCsp(page);
     await openInspector(page, '/settings');
     const nano = role(page, 'nano');
     await expect(page.getByTestId('model-status-nano')).toContainText('Not loaded.');
@@ -81,6 +83,8 @@ test.describe('with --enable-unsafe-webgpu (a SwiftShader adapter)', () => {
     expect(
       publicRequests.some((u) => u.startsWith('https://huggingface.co/mlc-ai/Qwen3-0.6B-q4f32_1-MLC/')),
     ).toBe(true);
+    // The page's Content Security Policy let the worker and the check of the missing files through.
+    expect(csp.violations).toEqual([]);
     // The page stayed responsive, and the button offers another try.
     await expect(nano.getByRole('button', { name: 'Load the Nano model' })).toHaveText('Try again');
     await expect(page.getByTestId('model-status-verifier')).toContainText('Not loaded.');

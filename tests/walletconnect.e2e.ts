@@ -1,5 +1,6 @@
 import { expect, type Page, type Response, test } from '@playwright/test';
 import { qrPath } from '../src/lib/ui/qr';
+import { watchCsp } from './csp';
 import { input, openInspector, records, transferCalldata, waitForApp, waitForContext } from './fixtures';
 
 /*
@@ -194,6 +195,7 @@ test('pairing through a stand-in relay: the QR code and the wc: link, copy, Canc
   // WalletConnect waits up to 5 s for its Verify frame (refused here) before it publishes.
   test.setTimeout(90_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  const csp = await watchCsp(page);
   const traffic = await watchTraffic(page);
   const relay = await fakeRelay(page, 'answer');
   await openSettings(page);
@@ -237,6 +239,8 @@ test('pairing through a stand-in relay: the QR code and the wc: link, copy, Canc
   expect(traffic.wc.length).toBeGreaterThan(0);
   expect(traffic.wc.every((url) => url.startsWith('https://'))).toBe(true);
   expect(traffic.lazyChunks.length).toBeGreaterThan(0);
+  // The page's Content Security Policy let WalletConnect's code reach its relay and Verify frame.
+  expect(csp.violations).toEqual([]);
   const sw = await (await page.request.get('/sw.js')).text();
   for (const chunk of traffic.lazyChunks) expect(sw, chunk).not.toContain(chunk.slice(1));
 
