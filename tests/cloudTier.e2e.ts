@@ -312,3 +312,28 @@ test('set up in Settings, asked from the inspector: the key goes only in the Aut
   expect(recorded(server)).not.toContain('sk-test-5f1e');
   expect((server.requests[0] as { model: string }).model).toBe('dmind-3');
 });
+
+test('an endpoint this build’s CSP does not allow: Settings warns, the inspector sends nothing and says why', async ({
+  page,
+}) => {
+  const blocked: string[] = [];
+  await page.route('https://api.example.com/**', (route) => {
+    blocked.push(route.request().url());
+    return route.fulfill({ status: 500 });
+  });
+  await openInspector(page, '/settings');
+  await waitForContext(page);
+  const panel = page.getByTestId('cloud-panel');
+  const url = panel.getByRole('textbox', { name: 'Base URL', exact: true });
+  await url.fill('https://api.example.com/v1');
+  await expect(panel.getByTestId('cloud-csp')).toContainText('VIGIL_CLOUD_ORIGINS=https://api.example.com');
+  await url.fill('http://127.0.0.1:8787/v1');
+  await expect(panel.getByTestId('cloud-csp')).toHaveCount(0);
+
+  await configureCloud(page, { baseUrl: 'https://api.example.com/v1', profile: 'strict' });
+  await input(page).fill(APPROVAL);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'stepup');
+  await expect(tier(page, 'cloud')).toHaveAttribute('data-state', 'off');
+  await expect(tier(page, 'cloud')).toContainText('Content Security Policy');
+  expect(blocked).toEqual([]);
+});

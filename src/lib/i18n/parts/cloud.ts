@@ -53,9 +53,11 @@ export const cloudEn = {
   'cloud.baseUrl': 'Base URL',
   'cloud.baseUrlHint':
     'https://…, such as https://api.example.com/v1. Plain http only to this machine — http://127.0.0.1:PORT/v1 or http://localhost:PORT/v1 — for your own vLLM or SGLang server.',
+  'cloud.cspBlocked':
+    'This build’s Content Security Policy does not let Vigil reach {origin}, so the inspector will not ask it. Rebuild with VIGIL_CLOUD_ORIGINS={origin} (see the README), or use a server on 127.0.0.1.',
   'cloud.demo': 'Use the loopback demo',
   'cloud.demoHint':
-    'Fills in {url}, model “loopback” and no key. The loopback stand-in answers every request with a fixed sample and prints what it receives; start it first, in a checkout of Vigil: {command}',
+    'Fills in {url}, model “loopback” and no key. The loopback stand-in answers each request with a sample read off the sanitized request (no real model) and prints what it receives; start it first, in a checkout of Vigil: {command}',
   'cloud.demoFilled':
     'Loopback demo filled in (not saved yet). Start it with {command}, then test the connection.',
   'cloud.model': 'Model',
@@ -190,9 +192,11 @@ export const cloudZh: Readonly<Record<keyof typeof cloudEn, string>> = {
   'cloud.baseUrl': '基础 URL',
   'cloud.baseUrlHint':
     'https://…，例如 https://api.example.com/v1。只有指向本机时才允许明文 http——http://127.0.0.1:端口/v1 或 http://localhost:端口/v1——用于你自己的 vLLM 或 SGLang 服务器。',
+  'cloud.cspBlocked':
+    '此构建的内容安全策略不允许 Vigil 访问 {origin}，因此检查器不会询问它。请用 VIGIL_CLOUD_ORIGINS={origin} 重新构建（见 README），或使用 127.0.0.1 上的服务器。',
   'cloud.demo': '使用本地回环演示',
   'cloud.demoHint':
-    '填入 {url}、模型“loopback”，不使用密钥。回环替身服务器对每个请求都回答一个固定样例，并打印它收到的内容；请先在 Vigil 的代码目录中启动它：{command}',
+    '填入 {url}、模型“loopback”，不使用密钥。回环替身服务器根据脱敏后的请求给出样例回答（不是真实模型），并打印它收到的内容；请先在 Vigil 的代码目录中启动它：{command}',
   'cloud.demoFilled': '已填入回环演示（尚未保存）。用 {command} 启动它，然后测试连接。',
   'cloud.model': '模型',
   'cloud.modelHint': '服务器提供的模型名称（vLLM 即 vllm serve 时给出的名称）。',
