@@ -255,15 +255,18 @@ export class AdviceRun {
       ...(account.chainId !== undefined && { chainId: BigInt(account.chainId) }),
       salt,
     });
-    const routed = route({
-      decision,
-      thresholds: { tauConf: options.tauConf, tauRisk: options.tauRisk, epsilon: this.epsilon },
-      budgetMs: options.budgetMs,
-      latency: this.latency,
-      local: this.localAvailability,
-      cloud: readiness.availability,
-      ...(readiness.leak !== undefined && { cloudLeak: readiness.leak }),
-    });
+    const routeWith = (delta?: number) =>
+      route({
+        decision,
+        thresholds: { tauConf: options.tauConf, tauRisk: options.tauRisk, epsilon: this.epsilon },
+        ...(delta !== undefined && { delta }),
+        budgetMs: options.budgetMs,
+        latency: this.latency,
+        local: this.localAvailability,
+        cloud: readiness.availability,
+        ...(readiness.leak !== undefined && { cloudLeak: readiness.leak }),
+      });
+    const routed = routeWith();
     this.route = routed;
     // A tier the budget kept out drifts back toward its prior, so a recovered one is tried again.
     for (const tier of ['local', 'cloud'] as const satisfies readonly Tier[])
@@ -297,6 +300,7 @@ export class AdviceRun {
     };
     if (!engines.nano && !engines.verifier) return;
     let measured = false;
+    let rerouted = false;
     const measureLocal = () => {
       if (measured || !verifies || signal.aborted) return;
       measured = true;
@@ -326,6 +330,17 @@ export class AdviceRun {
         if (signal.aborted) return;
         this.advice = advice;
         if (advice.running === 'explain') measureLocal();
+        // Eq. 7 once the person's words are read: Δ > ε re-routes, and may bring the cloud in.
+        const delta = advice.statedDelta?.delta;
+        if (delta !== undefined && !rerouted && delta > this.epsilon) {
+          rerouted = true;
+          const again = routeWith(delta);
+          this.route = again;
+          if (!this.cloud?.asked && runs(again.plan, 'cloud') && setup && readiness.request) {
+            this.cloud = { ...(this.cloud as CloudState), asked: true };
+            void this.#askCloud(setup, readiness.request, signal);
+          }
+        }
       },
       signal,
     )

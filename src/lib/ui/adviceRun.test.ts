@@ -163,4 +163,46 @@ describe('AdviceRun', () => {
     expect(run.cloud?.availability).toEqual({ available: false, reason: 'not-configured' });
     expect(run.localAvailability).toEqual({ available: false, reason: 'unsupported' });
   });
+
+  test('Δ > ε once the words are read re-routes: a confident Allow is then worth asking the cloud', async () => {
+    server = await startLoopback();
+    const setup: CloudSetup = {
+      config: { baseUrl: server.url, model: 'm', timeoutMs: 2000 },
+      profile: 'strict',
+    };
+    const transfer = inspect(
+      JSON.stringify({
+        chainId: 1,
+        to: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+        data: `0xa9059cbb${'70997970c51812dc3a010c7d01b50e0d17dc79c8'.padStart(64, '0')}${(5_000_000).toString(16).padStart(64, '0')}`,
+      }),
+    );
+    if (!transfer.ok) throw new Error('fixture');
+    expect(transfer.decision.verdict).toBe('allow');
+    const nanoOnly = {
+      roles: {
+        nano: { status: 'ready', model: { id: 'fake-nano' }, source: 'self-hosted', notes: [] },
+        verifier: { status: 'idle', model: { id: 'fake-4b' }, notes: [] },
+      },
+      complete: () => async (request: { task: string }) => {
+        if (request.task === 'intent')
+          return {
+            text: JSON.stringify({ action: 'bridge', asset: { symbol: 'ETH' }, amount: { value: '3' } }),
+            finishReason: 'stop',
+          };
+        return { text: 'A transfer of 5 USDC.', finishReason: 'stop' };
+      },
+    } as unknown as LocalModels;
+    const { run } = runWith(setup, { models: nanoOnly });
+    run.stated = 'bridge 3 ETH to Base';
+    run.ask(transfer, options);
+    expect(run.route?.plan.id).toBe('edge');
+    expect(run.cloud?.asked).toBe(false);
+    await until(() => run.cloud?.result !== undefined);
+    expect(run.route?.escalation.tighten).toBe(true);
+    expect(run.route?.plan.id).toBe('edge-cloud');
+    expect(server.requests).toHaveLength(1);
+    expect(run.provenance.map((r) => r.signal)).toEqual(['decision', 'intent', 'foresight', 'explain']);
+    expect(run.provenance.find((r) => r.signal === 'intent')?.source).toBe('fake-nano (self-hosted)');
+  });
 });
