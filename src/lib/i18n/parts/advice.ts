@@ -12,7 +12,8 @@ export const adviceEn = {
   'advice.title': 'Local models',
   'advice.none':
     'No local model is loaded: this verdict is the deterministic gate’s alone, which is complete on its own.',
-  'advice.noneCloud': 'No local model is loaded: nothing on this device checked the request beyond the rules.',
+  'advice.noneCloud':
+    'No local model is loaded: nothing on this device checked the request beyond the rules.',
   'advice.load': 'Load the local models',
   'advice.running.intent': 'The nano model is reading what you expect…',
   'advice.running.verify': 'The local verifier is checking this request…',
