@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { input, openInspector } from './fixtures';
+import { input, openInspector, records } from './fixtures';
 
 const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 const ALICE = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045';
@@ -195,6 +195,61 @@ test('invalid input shows an error next to the field and Save is refused', async
   await tauRisk.fill('0.5');
   await expect(tauRisk).not.toHaveAttribute('aria-invalid', 'true');
   await save(page);
+});
+
+test('the latency budget: 5 s saved survives a reload and routes the tiers; cleared, no routing key', async ({
+  page,
+}) => {
+  await openSettings(page);
+  const editor = policy(page);
+  const budget = editor.getByLabel('Time the advisory tiers may take (seconds)');
+  await expect(budget).toHaveValue('');
+  await expect(budget).toHaveAttribute('placeholder', '30 s, the balanced default');
+  await expect(budget).toHaveAccessibleDescription(/predicted to take longer is skipped.*Empty: 30 s/);
+
+  // Errors in words, next to the field; nothing saved.
+  await budget.fill('0.05');
+  await expect(budget).toHaveAttribute('aria-invalid', 'true');
+  await expect(budget).toHaveAccessibleDescription(/Enter from 0\.1 to 600 seconds\./);
+  await budget.fill('five');
+  await expect(budget).toHaveAccessibleDescription(/Enter a number of seconds, such as 5 or 0\.5/);
+  await budget.fill('1.2345');
+  await expect(budget).toHaveAccessibleDescription(/At most three decimal places/);
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  await expect(budget).toBeFocused();
+  expect(await records(page, 'policy')).toEqual([]);
+
+  // An explicit budget stays when the profile changes; the placeholder follows the profile.
+  await budget.fill('5');
+  await expect(budget).not.toHaveAttribute('aria-invalid', 'true');
+  await editor.getByRole('radio', { name: 'Expert' }).check();
+  await expect(budget).toHaveValue('5');
+  await expect(budget).toHaveAttribute('placeholder', '10 s, the expert default');
+  await save(page);
+  expect(await records(page, 'policy')).toMatchObject([
+    { document: { profile: 'expert', routing: { budgetMs: 5000 } } },
+  ]);
+
+  await page.reload();
+  await expectSettingsReady(page);
+  await expect(budget).toHaveValue('5');
+  // The orchestrator routes under it.
+  await inspectInApp(page, ethTransfer);
+  await expect(page.getByTestId('tiers-plan')).toContainText('within a 5.0 s budget');
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  await expectSettingsReady(page);
+  await budget.fill('');
+  await save(page);
+  const [record] = (await records(page, 'policy')) as { document: Record<string, unknown> }[];
+  expect(record?.document.profile).toBe('expert');
+  expect(record?.document).not.toHaveProperty('routing');
+  await page.reload();
+  await expectSettingsReady(page);
+  await expect(budget).toHaveValue('');
+  await expect(budget).toHaveAttribute('placeholder', '10 s, the expert default');
+  await inspectInApp(page, ethTransfer);
+  await expect(page.getByTestId('tiers-plan')).toContainText('within a 10.0 s budget');
 });
 
 test('allow and deny lists: add, reload, still there, remove', async ({ page }) => {

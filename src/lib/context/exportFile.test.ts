@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { policyHash } from '$lib/edge/gate/policy';
 import { inspect } from '$lib/edge/inspect';
 import { ContextError } from './errors';
 import {
@@ -20,6 +21,7 @@ import {
   type PrefsRecord,
   privateStoreNames,
 } from './records';
+import { policyOf } from './snapshot';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 ajv.addSchema(JSON.parse(readFileSync('schemas/decision.schema.json', 'utf8')));
@@ -209,6 +211,26 @@ describe('parseExportDocument: valid files', () => {
     const doc = validDoc();
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(JSON.parse(exportText(emptyContext, 0)))).toBe(true);
+  });
+
+  test('a policy with a latency budget round-trips: its routing, its hash, valid under the schema', () => {
+    const data: ContextData = {
+      ...emptyContext,
+      policy: [
+        {
+          id: 'current',
+          document: { profile: 'expert', routing: { budgetMs: 5000 } },
+          exposureWindowDays: 3,
+          updatedAt: 1_735_689_600_000,
+        },
+      ],
+    };
+    const text = exportText(data, exportedAt);
+    expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
+    const back = parseExportDocument(text);
+    expect(back).toEqual(data);
+    expect(policyOf(back).routing).toEqual({ budgetMs: 5000 });
+    expect(policyHash(policyOf(back))).toBe(policyHash(policyOf(data)));
   });
 
   test('an empty context round-trips', () => {

@@ -8,10 +8,12 @@ import {
   amountHint,
   changedRules,
   checkDraft,
+  defaultBudgetSeconds,
   documentOf,
   draftOf,
   fieldOfPath,
   type PolicyDraft,
+  readBudget,
   sameDraft,
   withDraft,
   withProfile,
@@ -309,5 +311,90 @@ describe('signing settings', () => {
     const again = draftOf({ document, exposureWindowDays: 1 });
     expect(again.allowOverride).toBe(true);
     expect(again.walletMayFill).toEqual(['nonce']);
+  });
+});
+
+describe('latency budget', () => {
+  /** A policy saved before budgets existed, and its hash then (computed by the code before `routing`). */
+  const older = {
+    name: 'mine',
+    profile: 'conservative',
+    tauRisk: 0.25,
+    limits: { perAsset: { native: '5' } },
+  };
+  const olderHash = '0x405571ddf2707c5bc91cbbc4d38b094b7355a85320b047973e615ec440bc353c';
+
+  test('an unset budget writes no routing key: a saved policy keeps its document and its hash', () => {
+    const d = draftOf({ document: older, exposureWindowDays: 1 });
+    expect(d.budgetSeconds).toBe('');
+    const check = checkDraft(d);
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.document).not.toHaveProperty('routing');
+    expect(check.policy.routing).toBeUndefined();
+    expect(policyHash(check.policy)).toBe(olderHash);
+    expect(documentOf(draft({ budgetSeconds: '  ' }))).not.toHaveProperty('routing');
+  });
+
+  test('a set budget writes routing.budgetMs in whole milliseconds and reads back as typed', () => {
+    const d = { ...draftOf({ document: older, exposureWindowDays: 1 }), budgetSeconds: ' 5 ' };
+    const check = checkDraft(d);
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.document.routing).toEqual({ budgetMs: 5000 });
+    expect(check.policy.routing).toEqual({ budgetMs: 5000 });
+    expect(policyHash(check.policy)).not.toBe(olderHash);
+    const again = draftOf({ document: check.document, exposureWindowDays: 1 });
+    expect(again.budgetSeconds).toBe('5');
+    expect(sameDraft(again, d)).toBe(true);
+    expect(sameDraft(again, { ...d, budgetSeconds: '' })).toBe(false);
+  });
+
+  test('seconds to milliseconds from the digits, not floating point', () => {
+    expect(readBudget('1.1')).toEqual({ ok: true, ms: 1100 });
+    expect(readBudget('0.1')).toEqual({ ok: true, ms: 100 });
+    expect(readBudget('.25')).toEqual({ ok: true, ms: 250 });
+    expect(readBudget('2.')).toEqual({ ok: true, ms: 2000 });
+    expect(readBudget('1.2340')).toEqual({ ok: true, ms: 1234 });
+    expect(readBudget('600')).toEqual({ ok: true, ms: 600_000 });
+    expect(readBudget('')).toEqual({ ok: true, ms: undefined });
+    for (const ms of [100, 1234, 4567, 30_000, 599_999])
+      expect(
+        readBudget(draftOf({ document: { routing: { budgetMs: ms } }, exposureWindowDays: 1 }).budgetSeconds),
+      ).toEqual({ ok: true, ms });
+  });
+
+  test('out of range, finer than a millisecond, or not a number: an error on the field, nothing to save', () => {
+    for (const text of ['0.09', '0', '-5', '600.001', '99999999999999999999', '0.00001'])
+      expect(errorsOf(draft({ budgetSeconds: text })), text).toEqual({
+        budgetSeconds: 'settings.error.budgetRange',
+      });
+    expect(readBudget('0')).toEqual({
+      ok: false,
+      error: { key: 'settings.error.budgetRange', params: { min: 0.1, max: 600 } },
+    });
+    expect(errorsOf(draft({ budgetSeconds: '1.2345' }))).toEqual({
+      budgetSeconds: 'settings.error.budgetPrecision',
+    });
+    for (const text of ['abc', '5 s', '1,5', '.', '1.2.3', '+5', '1e3', 'NaN', 'Infinity'])
+      expect(errorsOf(draft({ budgetSeconds: text })), text).toEqual({
+        budgetSeconds: 'settings.error.budget',
+      });
+    // As typed, an invalid budget gives a document the gate's parser refuses too.
+    expect(() => parsePolicy(documentOf(draft({ budgetSeconds: '1.2345' })))).toThrow('routing.budgetMs');
+    expect(() => parsePolicy(documentOf(draft({ budgetSeconds: 'abc' })))).toThrow('routing.budgetMs');
+  });
+
+  test('changing the profile keeps an explicit budget; the default follows the profile', () => {
+    expect(withProfile(draft({ budgetSeconds: '5' }), 'expert').budgetSeconds).toBe('5');
+    expect(withProfile(draft(), 'conservative').budgetSeconds).toBe('');
+    expect(defaultBudgetSeconds('conservative')).toBe(60);
+    expect(defaultBudgetSeconds('balanced')).toBe(30);
+    expect(defaultBudgetSeconds('expert')).toBe(10);
+  });
+
+  test("the parser's and the store's error path goes to the budget field", () => {
+    expect(fieldOfPath('routing.budgetMs', draft())).toBe('budgetSeconds');
+    expect(fieldOfPath('routing', draft())).toBe('budgetSeconds');
   });
 });

@@ -6,6 +6,8 @@ import { parsePolicy } from '$lib/edge/gate/parseContext';
 import {
   defaultPolicy,
   defaultSigning,
+  MAX_BUDGET_MS,
+  MIN_BUDGET_MS,
   type Policy,
   type RiskProfile,
   type RuleOverride,
@@ -15,6 +17,7 @@ import {
 import { rules } from '$lib/edge/gate/rules/index';
 import { tokenTable } from '$lib/edge/tokens/tokens';
 import type { settingsEn } from '$lib/i18n/parts/settings';
+import { DEFAULT_BUDGET_MS } from '$lib/orchestrator/budget';
 
 /** The risk profiles, strictest first. */
 export const riskProfiles: readonly RiskProfile[] = ['conservative', 'balanced', 'expert'];
@@ -62,6 +65,11 @@ export type PolicyDraft = {
   allowOverride: boolean;
   /** Transaction fields the wallet may fill in. */
   walletMayFill: WalletFill[];
+  /**
+   * The latency budget B_t of the advisory tiers in seconds, as typed (a decimal with at most three
+   * places: the document stores whole milliseconds); empty: the profile's default.
+   */
+  budgetSeconds: string;
 };
 
 /** A message key of the settings catalogue for a field error. */
@@ -75,7 +83,7 @@ export type FieldError = {
 
 /**
  * Field errors by field path: `name`, `profile`, `tauConf`, `tauRisk`, `exposureWindowDays`,
- * `rules.<id>.severity`, `<kind>.<row key>.asset`, `<kind>.<row key>.amount`, or `form`.
+ * `budgetSeconds`, `rules.<id>.severity`, `<kind>.<row key>.asset`, `<kind>.<row key>.amount`, or `form`.
  */
 export type FieldErrors = Readonly<Record<string, FieldError>>;
 
@@ -125,13 +133,67 @@ export function draftOf(
     exposureWindowDays: record?.exposureWindowDays ?? DEFAULT_EXPOSURE_WINDOW_DAYS,
     allowOverride: policy.signing.allowOverride,
     walletMayFill: [...policy.signing.walletMayFill],
+    budgetSeconds: policy.routing ? secondsText(policy.routing.budgetMs) : '',
   };
 }
 
-/** The draft with another profile: the thresholds go back to that profile's defaults. */
+/**
+ * The draft with another profile: the thresholds go back to that profile's defaults. An explicit
+ * budget stays (it is the person's); an empty one follows the new profile's default.
+ */
 export function withProfile(draft: PolicyDraft, profile: RiskProfile): PolicyDraft {
   const base = defaultPolicy(profile);
   return { ...draft, profile, tauConf: base.tauConf, tauRisk: base.tauRisk };
+}
+
+/** The budget's bounds in seconds, as the editor shows them. */
+export const BUDGET_MIN_SECONDS = MIN_BUDGET_MS / 1000;
+export const BUDGET_MAX_SECONDS = MAX_BUDGET_MS / 1000;
+
+/** Whole milliseconds as the editor's seconds: 1500 → "1.5", 30000 → "30". */
+export function secondsText(ms: number): string {
+  return String(ms / 1000);
+}
+
+/** The profile's default budget in seconds: what an empty budget field means. */
+export function defaultBudgetSeconds(profile: RiskProfile): number {
+  return DEFAULT_BUDGET_MS[profile] / 1000;
+}
+
+/** The budget field read: no budget (empty), whole milliseconds, or why it is not one. */
+export type BudgetReading =
+  | { readonly ok: true; readonly ms: number | undefined }
+  | { readonly ok: false; readonly error: FieldError };
+
+/**
+ * Reads the budget field: empty is no budget (the profile's default); otherwise a decimal number of
+ * seconds with at most three places, from 0.1 to 600, as whole milliseconds. The milliseconds come
+ * from the digits, not from floating point, so "1.1" is exactly 1100.
+ */
+export function readBudget(text: string): BudgetReading {
+  const typed = text.trim();
+  if (typed === '') return { ok: true, ms: undefined };
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(typed);
+  const whole = m?.[2] ?? '';
+  const fraction = (m?.[3] ?? '').replace(/0+$/, '');
+  if (!m || (whole === '' && (m[3] ?? '') === ''))
+    return { ok: false, error: { key: 'settings.error.budget' } };
+  const range: BudgetReading = {
+    ok: false,
+    error: {
+      key: 'settings.error.budgetRange',
+      params: { min: BUDGET_MIN_SECONDS, max: BUDGET_MAX_SECONDS },
+    },
+  };
+  if (m[1] === '-') return range;
+  // Past three places the value is only approximate, which is enough to tell out of range from too precise.
+  const ms =
+    fraction.length <= 3
+      ? Number(whole || '0') * 1000 + Number(fraction.padEnd(3, '0'))
+      : Number(typed) * 1000;
+  if (!(ms >= MIN_BUDGET_MS && ms <= MAX_BUDGET_MS)) return range;
+  if (fraction.length > 3) return { ok: false, error: { key: 'settings.error.budgetPrecision' } };
+  return { ok: true, ms };
 }
 
 /** How many rules the draft turns off or gives another severity. */
@@ -186,6 +248,13 @@ export function documentOf(draft: PolicyDraft): Record<string, unknown> {
     fills.join() !== defaultSigning.walletMayFill.join()
       ? { signing: { allowOverride: draft.allowOverride, walletMayFill: fills } }
       : {};
+  // No budget, no `routing` key: a policy saved before budgets existed keeps its hash.
+  const budget = readBudget(draft.budgetSeconds);
+  const routing = !budget.ok
+    ? { routing: { budgetMs: draft.budgetSeconds.trim() } }
+    : budget.ms === undefined
+      ? {}
+      : { routing: { budgetMs: budget.ms } };
   return {
     ...(name !== '' && { name }),
     profile: draft.profile,
@@ -196,6 +265,7 @@ export function documentOf(draft: PolicyDraft): Record<string, unknown> {
       limits: { perAsset, perCounterparty },
     }),
     ...signing,
+    ...routing,
   };
 }
 
@@ -231,6 +301,8 @@ export function checkDraft(draft: PolicyDraft): DraftCheck {
       key: 'settings.error.window',
       params: { min: WINDOW_MIN_DAYS, max: WINDOW_MAX_DAYS },
     };
+  const budget = readBudget(draft.budgetSeconds);
+  if (!budget.ok) errors.budgetSeconds = budget.error;
   for (const kind of limitKinds) {
     const seen = new Set<string>();
     for (const row of draft[kind]) {
@@ -267,11 +339,13 @@ export function checkDraft(draft: PolicyDraft): DraftCheck {
 
 /**
  * The editor field a `parsePolicy` (or store) error path names: `tauRisk` → `tauRisk`,
+ * `routing.budgetMs` → `budgetSeconds`,
  * `rules["approval.unlimited"].severity` → `rules.approval.unlimited.severity`,
  * `limits.perAsset["0xA0b8…"]` → that row's amount; `undefined` when no field matches.
  */
 export function fieldOfPath(path: string, draft: PolicyDraft): string | undefined {
   if (['name', 'profile', 'tauConf', 'tauRisk', 'exposureWindowDays'].includes(path)) return path;
+  if (path === 'routing' || path === 'routing.budgetMs') return 'budgetSeconds';
   const rule = /^rules(?:\.([\w$]+)|\[("(?:[^"\\]|\\.)*")\])(?:\.(\w+))?$/.exec(path);
   if (rule) {
     const id = rule[1] ?? (JSON.parse(rule[2] ?? '""') as string);

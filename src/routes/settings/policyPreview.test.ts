@@ -50,6 +50,21 @@ describe('previewPolicyChange', () => {
     });
   });
 
+  test('a latency budget changes no verdict: it routes the advisory tiers, the gate does not read it', () => {
+    const unlimited = `0x095ea7b3000000000000000000000000${ALICE.slice(2).toLowerCase()}${'f'.repeat(64)}`;
+    const entries = [logged('a', usdcTransfer(ALICE), T0), logged('b', unlimited, T0 + 1)];
+    for (const budgetMs of [100, 600_000]) {
+      const preview = previewPolicyChange(
+        entries,
+        balanced,
+        parsePolicy({ routing: { budgetMs } }),
+        userFacts,
+      );
+      expect(preview.checked).toBe(2);
+      expect(preview.changes).toEqual([]);
+    }
+  });
+
   test('a limit above the amount changes nothing', () => {
     const entries = [logged('a', usdcTransfer(ALICE), T0)];
     const preview = previewPolicyChange(entries, balanced, usdcLimit('1000000000'), userFacts);

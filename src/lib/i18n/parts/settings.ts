@@ -169,6 +169,17 @@ export const settingsEn = {
   'settings.signing.fill.nonce': 'Nonce',
   'settings.signing.fillsHint':
     'A transaction that leaves out a field the wallet may not fill is refused before signing: everything else the wallet signs is exactly what Vigil inspected.',
+
+  'settings.budget.legend': 'Local models and cloud',
+  'settings.budget.label': 'Time the advisory tiers may take (seconds)',
+  'settings.budget.default.conservative': '{seconds} s, the conservative default',
+  'settings.budget.default.balanced': '{seconds} s, the balanced default',
+  'settings.budget.default.expert': '{seconds} s, the expert default',
+  'settings.budget.help':
+    'For one request: a plan predicted to take longer is skipped, and the rules’ verdict never waits for it. A longer budget leaves the local verifier time to audit. Empty: {default}.',
+  'settings.error.budget': 'Enter a number of seconds, such as 5 or 0.5, or leave it empty.',
+  'settings.error.budgetRange': 'Enter from {min} to {max} seconds.',
+  'settings.error.budgetPrecision': 'At most three decimal places: the budget is kept in whole milliseconds.',
 } satisfies Record<`settings.${string}`, string>;
 
 export const settingsZh: Readonly<Record<keyof typeof settingsEn, string>> = {
@@ -329,4 +340,14 @@ export const settingsZh: Readonly<Record<keyof typeof settingsEn, string>> = {
   'settings.signing.fill.nonce': 'Nonce',
   'settings.signing.fillsHint':
     '交易缺少钱包不可填写的字段时，会在签名前被拒绝：钱包签署的其他内容都与 Vigil 检查过的完全一致。',
+  'settings.budget.legend': '本地模型与云端',
+  'settings.budget.label': '辅助层可用的时间（秒）',
+  'settings.budget.default.conservative': '{seconds} 秒，保守配置的默认值',
+  'settings.budget.default.balanced': '{seconds} 秒，平衡配置的默认值',
+  'settings.budget.default.expert': '{seconds} 秒，专家配置的默认值',
+  'settings.budget.help':
+    '针对单个请求：预计耗时更长的方案会被跳过，规则的判定也从不等待它。预算越长，本地验证模型越有时间审查。留空：{default}。',
+  'settings.error.budget': '请输入秒数，例如 5 或 0.5，或者留空。',
+  'settings.error.budgetRange': '请输入 {min} 到 {max} 秒之间的值。',
+  'settings.error.budgetPrecision': '最多三位小数：预算以整毫秒保存。',
 };
