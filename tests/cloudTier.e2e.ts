@@ -337,3 +337,20 @@ test('an endpoint this build’s CSP does not allow: Settings warns, the inspect
   await expect(tier(page, 'cloud')).toContainText('Content Security Policy');
   expect(blocked).toEqual([]);
 });
+
+test('at 390 px, with what the cloud saw and the provenance open, nothing overflows sideways', async ({
+  page,
+}) => {
+  server = await startLoopback();
+  await page.setViewportSize({ width: 390, height: 900 });
+  await configureCloud(page, { baseUrl: server.url, profile: 'default' });
+  await input(page).fill(APPROVAL);
+  await expect(tier(page, 'cloud')).toHaveAttribute('data-state', 'ran');
+  await page.getByTestId('tiers-sent').locator('summary').click();
+  await page.getByTestId('signal-provenance').locator('summary').click();
+  await expect(page.getByTestId('signal-provenance').locator('tbody tr')).toHaveCount(2);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+});
