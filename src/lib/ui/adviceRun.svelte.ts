@@ -31,7 +31,7 @@ import type { LocalModels } from '$lib/verifier/localModels.svelte';
 import type { KnownAddress } from '$lib/verifier/projectIntent';
 import { modelOf } from '$lib/verifier/roleStatus';
 import type { Language } from '$lib/verifier/types';
-import { cloudReadiness } from './cloudAsk';
+import { cloudReadiness } from './cloudReadiness';
 
 /** Where the latency model is kept between visits (numbers only: nothing private). */
 const LATENCY_KEY = 'vigil.latency';
@@ -414,18 +414,21 @@ export class AdviceRun {
     return this.#isCurrent(decision) ? this.cloud : undefined;
   }
 
+  /** The decision after the local tier, then after the cloud (each never less strict than the one before). */
+  #layers(decision: Decision): { local: Decision; final: Decision } {
+    const local = withLocalAdvice(decision, this.advice, this.epsilon);
+    return { local, final: withCloudAdvice(local, this.cloud?.result, this.#riskThreshold) };
+  }
+
   /** The decision to sign under: the rules' verdict raised by the local and cloud tiers, with their findings. */
   decisionFor(decision: Decision): Decision {
-    if (!this.#isCurrent(decision)) return decision;
-    const local = withLocalAdvice(decision, this.advice, this.epsilon);
-    return withCloudAdvice(local, this.cloud?.result, this.#riskThreshold);
+    return this.#isCurrent(decision) ? this.#layers(decision).final : decision;
   }
 
   /** Which advisory tiers made this decision stricter than the rules' verdict, if any. */
   raisedBy(decision: Decision): 'local' | 'cloud' | 'both' | undefined {
     if (!this.#isCurrent(decision)) return undefined;
-    const local = withLocalAdvice(decision, this.advice, this.epsilon);
-    const final = withCloudAdvice(local, this.cloud?.result, this.#riskThreshold);
+    const { local, final } = this.#layers(decision);
     const byLocal = local.verdict !== decision.verdict;
     const byCloud = final.verdict !== local.verdict;
     return byLocal && byCloud ? 'both' : byLocal ? 'local' : byCloud ? 'cloud' : undefined;

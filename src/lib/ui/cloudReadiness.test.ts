@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CloudSetup } from '$lib/cloud/setup';
 import { inspect } from '$lib/edge/inspect';
-import { cloudReadiness } from './cloudAsk';
+import { cloudReadiness } from './cloudReadiness';
 
 const FROM = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const approval = inspect(
